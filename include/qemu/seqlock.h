@@ -1,0 +1,11 @@
+/*
+ * QEMU's seqlock.h: the primitives live in qemu/thread.h.
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef QEMU_SEQLOCK_H
+#define QEMU_SEQLOCK_H
+
+#include "qemu/thread.h"
+
+#endif
