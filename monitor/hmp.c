@@ -114,9 +114,14 @@ static size_t hmp_first_word(const char *line, const char **rest)
 static void hmp_run(Monitor *mon, const HMPCommand *cmd, const char *args)
 {
     g_autofree char *trimmed = g_strstrip(g_strdup(args));
-    QDict *qdict = qdict_new();
-    Monitor *old = monitor_set_cur(mon);
+    QDict *qdict;
+    Monitor *old;
 
+    if (!cmd->cmd) {
+        return;
+    }
+    qdict = qdict_new();
+    old = monitor_set_cur(mon);
     qdict_put_str(qdict, "args", trimmed);
     cmd->cmd(mon, qdict);
     qobject_unref(qdict);

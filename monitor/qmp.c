@@ -167,12 +167,17 @@ static void monitor_qmp_broadcast(QDict *event)
     monitor_foreach(monitor_qmp_emit_one, event);
 }
 
-/* Out-of-band execution is offered where QEMU offers it: on sockets. */
+/*
+ * Out-of-band execution is offered where QEMU offers it: on back ends
+ * that can run in a monitor thread (sockets and stdio; Debian's 7.2
+ * greets -qmp stdio with ["oob"] too).
+ */
 static bool monitor_qmp_chr_can_oob(Chardev *chr)
 {
     const char *backend = CHARDEV_GET_CLASS(chr)->backend_name;
 
-    return g_strcmp0(backend, "socket") == 0;
+    return g_strcmp0(backend, "socket") == 0 ||
+           g_strcmp0(backend, "stdio") == 0;
 }
 
 void monitor_init_qmp(Monitor *mon)

@@ -227,7 +227,7 @@ def gen_c(group, events, backends, source):
     licence(out, source)
     out.append('#include "qemu/osdep.h"')
     out.append('#include "qemu/module.h"')
-    out.append('#include "trace/trace-%s.h"' % group)
+    out.append('#include "trace-%s.h"' % group)
     out.append('')
     for ev in events:
         out.append('bool trace_dstate__%s;' % ev.name)

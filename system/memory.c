@@ -35,6 +35,7 @@
 #include "hw/core/qdev.h"
 #include "system/memory.h"
 #include "system/address-spaces.h"
+#include "trace.h"
 
 /* Addresses and sizes up to and including 2^64, signed for alias bases. */
 typedef __int128 WideAddr;
@@ -812,15 +813,17 @@ static MemTxResult memory_region_call_read(MemoryRegion *mr, hwaddr addr,
                                            MemTxAttrs attrs)
 {
     const MemoryRegionOps *ops = mr->ops;
+    MemTxResult result = MEMTX_OK;
 
     *data = 0;
     if (ops->read_with_attrs) {
-        return ops->read_with_attrs(mr->opaque, addr, data, size, attrs);
-    }
-    if (ops->read) {
+        result = ops->read_with_attrs(mr->opaque, addr, data, size, attrs);
+    } else if (ops->read) {
         *data = ops->read(mr->opaque, addr, size);
     }
-    return MEMTX_OK;
+    trace_memory_region_ops_read(memory_region_print_name(mr), addr, *data,
+                                 size);
+    return result;
 }
 
 static MemTxResult memory_region_call_write(MemoryRegion *mr, hwaddr addr,
@@ -829,6 +832,8 @@ static MemTxResult memory_region_call_write(MemoryRegion *mr, hwaddr addr,
 {
     const MemoryRegionOps *ops = mr->ops;
 
+    trace_memory_region_ops_write(memory_region_print_name(mr), addr, data,
+                                  size);
     if (ops->write_with_attrs) {
         return ops->write_with_attrs(mr->opaque, addr, data, size, attrs);
     }

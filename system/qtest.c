@@ -19,6 +19,7 @@
 #include "chardev/char-fe.h"
 #include "system/address-spaces.h"
 #include "system/qtest.h"
+#include "trace.h"
 
 #define TYPE_QTEST "qtest"
 OBJECT_DECLARE_SIMPLE_TYPE(QTest, QTEST)
@@ -112,6 +113,7 @@ static void qtest_irq_handler(void *opaque, int n, int level)
         return;
     }
     if (q->irq_levels[n] != high) {
+        trace_qtest_irq(n, high);
         q->irq_levels[n] = high;
         qtest_sendf(q, "IRQ %s %d\n", high ? "raise" : "lower", n);
     }
@@ -134,6 +136,7 @@ static void qtest_out_tap_handler(void *opaque, int n, int level)
         return;
     }
     if (q->irq_levels[tap->n] != high) {
+        trace_qtest_irq(tap->n, high);
         q->irq_levels[tap->n] = high;
         qtest_sendf(q, "IRQ %s %d\n", high ? "raise" : "lower", tap->n);
     }
@@ -456,6 +459,11 @@ static void qtest_process_command(QTest *q, char **words)
 {
     const char *cmd = words[0];
 
+    if (trace_event_get_state_backends(TRACE_QTEST_COMMAND)) {
+        g_autofree char *line = g_strjoinv(" ", words);
+
+        trace_qtest_command(line);
+    }
     if (q->log_fp) {
         int i;
 

@@ -34,6 +34,7 @@
 #include "system/runstate.h"
 #include "system/system.h"
 #include "system/vl.h"
+#include "trace/control.h"
 
 const char *qemu_name;
 int nb_serial_hds;
@@ -110,7 +111,7 @@ static const VLOptionDef vl_option_defs[] = {
     { "D", VL_ARG, "logfile", "write the log to logfile, not stderr" },
     { "dfilter", VL_ARG, "range1[,...]", "accepted; not used yet" },
     { "trace", VL_ARG, "[[enable=]pattern][,events=file][,file=file]",
-      "trace events (arrives with the tracing layer)" },
+      "trace events (-trace help lists them)" },
     { "msg", VL_ARG, "timestamp=on|off", "time-stamp error messages" },
     { "qtest", VL_ARG, "dev", "serve the qtest protocol on dev" },
     { "qtest-log", VL_ARG, "file", "log qtest traffic (none: off)" },
@@ -284,6 +285,15 @@ static void vl_setup_logging(VLConfig *cfg)
                 vl_fail_err(o, err);
             }
         }
+    }
+    VL_FOREACH_OPT(cfg, o) {
+        if (vl_is(o, "trace") && !trace_opt_parse(o->value, &err)) {
+            vl_fail_err(o, err);
+        }
+    }
+    trace_init_file();
+    if (!trace_init_backends(&err)) {
+        vl_fail_err(NULL, err);
     }
     VL_FOREACH_OPT(cfg, o) {
         if (vl_is(o, "d")) {

@@ -17,6 +17,7 @@
 #include "hw/core/irq.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/intc/i8259.h"
+#include "trace.h"
 
 OBJECT_DECLARE_SIMPLE_TYPE(PICCommonState, PIC_COMMON)
 
@@ -101,7 +102,10 @@ static int pic_get_irq(PICCommonState *s)
 /* The only place that drives INT: call after any change. */
 static void pic_update_irq(PICCommonState *s)
 {
-    qemu_set_irq(s->int_out, pic_get_irq(s) >= 0);
+    int level = pic_get_irq(s) >= 0;
+
+    trace_pic_update_irq(s->master, s->imr, s->irr, s->isr, level);
+    qemu_set_irq(s->int_out, level);
 }
 
 static void pic_set_irq(void *opaque, int irq, int level)
@@ -110,6 +114,7 @@ static void pic_set_irq(void *opaque, int irq, int level)
     int mask = 1 << irq;
     bool level_mode = s->ltim || (s->elcr & mask);
 
+    trace_pic_set_irq(s->master, irq, level);
     if (level_mode) {
         if (level) {
             s->irr |= mask;
@@ -177,6 +182,7 @@ int pic_read_irq(DeviceState *d)
         intno = s->irq_base + irq;
     }
     pic_intack(s, irq);
+    trace_pic_interrupt(irq, intno);
     return intno;
 }
 
@@ -301,6 +307,7 @@ static void pic_ioport_write(void *opaque, hwaddr addr, uint64_t val,
 {
     PICCommonState *s = opaque;
 
+    trace_pic_ioport_write(s->master, addr, val);
     if (addr == 0) {
         pic_write_command(s, val);
     } else {
@@ -323,15 +330,18 @@ static uint64_t pic_poll_read(PICCommonState *s)
 static uint64_t pic_ioport_read(void *opaque, hwaddr addr, unsigned size)
 {
     PICCommonState *s = opaque;
+    uint64_t val;
 
     if (s->poll) {
         s->poll = 0;
-        return pic_poll_read(s);
+        val = pic_poll_read(s);
+    } else if (addr == 0) {
+        val = s->read_reg_select ? s->isr : s->irr;
+    } else {
+        val = s->imr;
     }
-    if (addr == 0) {
-        return s->read_reg_select ? s->isr : s->irr;
-    }
-    return s->imr;
+    trace_pic_ioport_read(s->master, addr, val);
+    return val;
 }
 
 static const MemoryRegionOps pic_base_ioport_ops = {
@@ -345,6 +355,7 @@ static uint64_t elcr_ioport_read(void *opaque, hwaddr addr, unsigned size)
 {
     PICCommonState *s = opaque;
 
+    trace_elcr_ioport_read(addr, s->elcr);
     return s->elcr;
 }
 
@@ -353,6 +364,7 @@ static void elcr_ioport_write(void *opaque, hwaddr addr, uint64_t val,
 {
     PICCommonState *s = opaque;
 
+    trace_elcr_ioport_write(addr, val);
     s->elcr = val & s->elcr_mask;
 }
 

@@ -22,6 +22,7 @@
 #include "hw/core/registerfields.h"
 #include "hw/intc/ioapic.h"
 #include "system/address-spaces.h"
+#include "trace.h"
 
 OBJECT_DECLARE_SIMPLE_TYPE(IOAPICCommonState, IOAPIC_COMMON)
 
@@ -79,6 +80,7 @@ static void ioapic_deliver(IOAPICCommonState *s, int pin)
                     (extract64(entry, IOAPIC_LVT_DELIV_MODE_SHIFT, 3) << 8) |
                     (ioapic_entry_is_level(entry) << 15);
 
+    trace_ioapic_deliver(pin, addr, data);
     address_space_stl_le(&address_space_memory, addr, data,
                          MEMTXATTRS_UNSPECIFIED, NULL);
 }
@@ -112,6 +114,7 @@ static void ioapic_set_irq(void *opaque, int vector, int level)
     uint32_t mask;
     uint64_t entry;
 
+    trace_ioapic_set_irq(vector, level);
     /* ISA IRQ0 (the PIT) is wired to pin 2 on the PC. */
     if (vector == 0) {
         vector = 2;
@@ -143,6 +146,7 @@ static void ioapic_eoi_vector(IOAPICCommonState *s, uint8_t vector)
 {
     int pin;
 
+    trace_ioapic_eoi(vector);
     for (pin = 0; pin < IOAPIC_NUM_PINS; pin++) {
         uint64_t entry = s->ioredtbl[pin];
 
@@ -217,22 +221,27 @@ static void ioapic_write_indirect(IOAPICCommonState *s, uint32_t val)
 static uint64_t ioapic_mem_read(void *opaque, hwaddr addr, unsigned size)
 {
     IOAPICCommonState *s = opaque;
+    uint64_t val = 0;
 
     switch (addr) {
     case A_IOREGSEL:
-        return s->ioregsel;
+        val = s->ioregsel;
+        break;
     case A_IOWIN:
         if (size != 4) {
             qemu_log_mask(LOG_GUEST_ERROR, "%s: IOWIN access of size %u\n",
                           __func__, size);
-            return 0;
+            break;
         }
-        return ioapic_read_indirect(s);
+        val = ioapic_read_indirect(s);
+        break;
     default:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: bad offset 0x%" HWADDR_PRIx "\n",
                       __func__, addr);
-        return 0;
+        break;
     }
+    trace_ioapic_mem_read(addr, size, val);
+    return val;
 }
 
 static void ioapic_mem_write(void *opaque, hwaddr addr, uint64_t val,
@@ -240,6 +249,7 @@ static void ioapic_mem_write(void *opaque, hwaddr addr, uint64_t val,
 {
     IOAPICCommonState *s = opaque;
 
+    trace_ioapic_mem_write(addr, size, val);
     switch (addr) {
     case A_IOREGSEL:
         s->ioregsel = val;
