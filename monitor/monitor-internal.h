@@ -122,13 +122,6 @@ void qmp_register_core(void);
  */
 extern bool (*qmp_capabilities_hook)(QList *enable, Error **errp);
 
-/**
- * qmp_command_available_hook: may @cmd run in the current phase?  The
- * run-state layer refuses commands without QCO_ALLOW_PRECONFIG before
- * the machine is ready.  NULL: always.
- */
-extern bool (*qmp_command_available_hook)(const QmpCommand *cmd,
-                                          Error **errp);
 
 /** qmp_oob_capability_values: the QMPCapability enumeration. */
 extern const char *const qmp_capability_values[];

@@ -63,6 +63,10 @@ struct VMChangeStateEntry {
 
 static GList *vm_change_state_handlers;
 
+/* --preconfig: QMP runs before the board exists, until x-exit-preconfig. */
+static bool preconfig_active;
+static bool preconfig_exit_requested;
+
 /* Pending requests, consumed by the main loop. */
 static ShutdownCause shutdown_requested;
 static ShutdownCause reset_requested;
@@ -249,6 +253,20 @@ static bool main_loop_should_exit(void)
     return false;
 }
 
+bool qemu_preconfig_loop(void)
+{
+    preconfig_active = true;
+    while (!preconfig_exit_requested) {
+        if (main_loop_should_exit()) {
+            preconfig_active = false;
+            return false;
+        }
+        main_loop_wait(false);
+    }
+    preconfig_active = false;
+    return true;
+}
+
 int qemu_main_loop(void)
 {
     while (!main_loop_should_exit()) {
@@ -375,6 +393,28 @@ static void qmp_query_cpus_fast(QDict *args, QObject **ret, Error **errp)
     *ret = QOBJECT(qlist_new());
 }
 
+static void qmp_x_exit_preconfig(QDict *args, QObject **ret, Error **errp)
+{
+    if (!preconfig_active) {
+        error_setg(errp, "The command is permitted only before machine "
+                   "initialization");
+        return;
+    }
+    preconfig_exit_requested = true;
+    qemu_notify_event();
+}
+
+/* During --preconfig only commands marked for it may run. */
+static bool runstate_command_available(const QmpCommand *cmd, Error **errp)
+{
+    if (preconfig_active && !(cmd->flags & QCO_ALLOW_PRECONFIG)) {
+        error_setg(errp, "The command '%s' is permitted only after machine "
+                   "initialization has completed", cmd->name);
+        return false;
+    }
+    return true;
+}
+
 static const QmpArgSpec qmp_query_machines_args[] = {
     { "compat-props", QMP_ARG_BOOL, true },
     { NULL }
@@ -393,6 +433,7 @@ static const QmpCommand runstate_qmp_commands[] = {
     { "query-target", qmp_query_target, NULL, QCO_ALLOW_PRECONFIG },
     { "query-kvm", qmp_query_kvm, NULL, QCO_ALLOW_PRECONFIG },
     { "query-cpus-fast", qmp_query_cpus_fast, NULL, QCO_NO_FLAGS },
+    { "x-exit-preconfig", qmp_x_exit_preconfig, NULL, QCO_ALLOW_PRECONFIG },
 };
 
 /* HMP commands. */
@@ -463,6 +504,7 @@ void runstate_register_commands(void)
 
     qmp_register_commands(runstate_qmp_commands,
                           ARRAY_SIZE(runstate_qmp_commands));
+    qmp_command_available_hook = runstate_command_available;
     for (i = 0; i < ARRAY_SIZE(runstate_hmp_commands); i++) {
         hmp_register_command(&runstate_hmp_commands[i]);
     }

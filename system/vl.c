@@ -129,7 +129,8 @@ static const VLOptionDef vl_option_defs[] = {
       "exit when the parent process goes away" },
     { "echr", VL_ARG, "chr", "escape character of the multiplexer" },
     { "rtc", VL_ARG, "[base=utc][,clock=host|rt|vm]", "RTC settings" },
-    { "preconfig", 0, "", "accepted; machine set-up is not paused" },
+    { "preconfig", 0, "",
+      "pause before machine initialisation until QMP x-exit-preconfig" },
     { "no-user-config", 0, "", "accepted" },
     { "enable-kvm", 0, "", "same as -accel kvm" },
     { "vga", VL_ARG, "type", "accepted: there is no display" },
@@ -182,6 +183,7 @@ typedef struct VLConfig {
     bool nographic;
     bool display_none;
     bool autostart;
+    bool preconfig;
     bool have_serial;
     bool have_monitor;
     const char *qtest_chrdev;
@@ -906,6 +908,8 @@ static void vl_simple_options(VLConfig *cfg)
             qemu_opts_free(opts);
         } else if (vl_is(o, "S")) {
             cfg->autostart = false;
+        } else if (vl_is(o, "preconfig")) {
+            cfg->preconfig = true;
         } else if (vl_is(o, "serial")) {
             cfg->have_serial = true;
             if (g_str_has_prefix(o->value, "mon:")) {
@@ -1002,6 +1006,11 @@ int qemu_main(int argc, char **argv)
         exit(1);
     }
     vl_create_monitors(&cfg);
+    if (cfg.preconfig && !qemu_preconfig_loop()) {
+        monitor_cleanup();
+        qemu_chr_cleanup();
+        return 0;
+    }
     vl_init_accel(&cfg, ms);
     vl_create_serials(&cfg);
     vl_default_monitor(&cfg);

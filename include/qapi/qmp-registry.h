@@ -87,6 +87,14 @@ void qapi_event_send(const char *name, QDict *data);
 /** qapi_event_emit_hook: the monitor layer installs the broadcaster. */
 extern void (*qapi_event_emit_hook)(QDict *event);
 
+/**
+ * qmp_command_available_hook: may @cmd run in the current phase?  The
+ * run-state layer sets it; false (with @errp set) refuses the command,
+ * e.g. a command not marked QCO_ALLOW_PRECONFIG during --preconfig.
+ */
+extern bool (*qmp_command_available_hook)(const QmpCommand *cmd,
+                                          Error **errp);
+
 /** qmp_check_args: the argument checks alone (for unit tests). */
 bool qmp_check_args(const QmpCommand *cmd, QDict *args, Error **errp);
 

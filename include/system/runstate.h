@@ -79,6 +79,13 @@ void qemu_system_reset(ShutdownCause reason);
  */
 int qemu_main_loop(void);
 
+/**
+ * qemu_preconfig_loop: --preconfig: serve QMP (only commands allowed
+ * before machine initialisation) until x-exit-preconfig (true) or a
+ * shutdown request (false).
+ */
+bool qemu_preconfig_loop(void);
+
 /* -no-shutdown / -no-reboot */
 extern bool no_shutdown;
 extern bool no_reboot;

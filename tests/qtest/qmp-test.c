@@ -224,6 +224,41 @@ static void test_qmp_quit_sends_shutdown(void)
     qtest_quit(qts);
 }
 
+static void test_qmp_preconfig(void)
+{
+    QTestState *qts = qtest_init("-nodefaults -machine none --preconfig");
+    bool started = qtest_clock_is_driven();
+    QDict *resp, *ret;
+
+    resp = qtest_qmp(qts, "{'execute': 'query-commands'}");
+    g_assert(qdict_haskey(resp, "return"));
+    qobject_unref(resp);
+
+    /* Not allowed before the machine is initialised. */
+    assert_generic_error(qtest_qmp(qts, "{'execute': 'query-cpus-fast'}"));
+
+    resp = qtest_qmp(qts, "{'execute': 'query-status'}");
+    ret = qdict_get_qdict(resp, "return");
+    g_assert_cmpstr(qdict_get_str(ret, "status"), ==, "prelaunch");
+    qobject_unref(resp);
+
+    qtest_qmp_assert_success(qts, "{'execute': 'x-exit-preconfig'}");
+    /* The reference runs with -S: it stays in prelaunch, no RESUME. */
+    if (started) {
+        qtest_qmp_eventwait(qts, "RESUME");
+        resp = qtest_qmp(qts, "{'execute': 'query-status'}");
+        ret = qdict_get_qdict(resp, "return");
+        g_assert_cmpstr(qdict_get_str(ret, "status"), ==, "running");
+        qobject_unref(resp);
+    }
+
+    assert_generic_error(qtest_qmp(qts, "{'execute': 'x-exit-preconfig'}"));
+    resp = qtest_qmp(qts, "{'execute': 'query-cpus-fast'}");
+    g_assert(qdict_haskey(resp, "return"));
+    qobject_unref(resp);
+    qtest_quit(qts);
+}
+
 static void test_qmp_argument_errors(void)
 {
     QTestState *qts = qtest_init(common_args);
@@ -278,6 +313,7 @@ int main(int argc, char *argv[])
     qtest_add_func("qmp/protocol", test_qmp_protocol);
     qtest_add_func("qmp/oob", test_qmp_oob_negotiation);
     qtest_add_func("qmp/missing-any-arg", test_qmp_missing_any_arg);
+    qtest_add_func("qmp/preconfig", test_qmp_preconfig);
     qtest_add_func("qmp/status-and-events", test_qmp_status_and_events);
     qtest_add_func("qmp/quit", test_qmp_quit_sends_shutdown);
     qtest_add_func("qmp/argument-errors", test_qmp_argument_errors);
