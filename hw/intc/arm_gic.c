@@ -22,7 +22,7 @@
  * makes accesses yet, so region 1 and the banked distributor registers
  * are those of CPU 0; regions 2 onwards reach each CPU interface by
  * number.
- * Interface: see include/hw/intc/arm_gic.h.
+ * Interface: see include/hw/intc/arm_gic.h; docs/devel/arm-gic.rst.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -112,10 +112,13 @@ REG32(GICC_DIR, 0x1000)             /* revision 2 only */
 #define GIC_MIN_PRIORITY_BITS_SECURE 5
 #define GIC_MAX_PRIORITY_BITS 8
 
-/* GICD_IIDR and GICC_IIDR: ARM (JEP106 0x43b), GIC-400 for revision 2. */
+/*
+ * GICD_IIDR and GICC_IIDR: implementer ARM (JEP106 0x43b), no product or
+ * variant, architecture version 2 in GICC_IIDR, as QEMU reports them.
+ */
 #define GIC_IMPLEMENTER_ARM 0x43b
-#define GICD_IIDR_V2 0x0200043b
-#define GICC_IIDR_V2 0x0202143b
+#define GICD_IIDR_V2 0x0000043b
+#define GICC_IIDR_V2 0x0002043b
 #define GICC_IIDR_ARCH_SHIFT 16
 
 /*
@@ -375,66 +378,28 @@ static void gic_activate_priority(GICState *s, int cpu, int irq)
 }
 
 /*
- * Priority drop: clear the highest active priority, the one of @group1
- * on a tie between the groups.  False when nothing is active.
+ * Priority drop: clear the highest active priority of the group of the
+ * interrupt being completed (software completes them in order).
  */
-static bool gic_drop_priority(GICState *s, int cpu, bool group1)
+static void gic_drop_priority(GICState *s, int cpu, bool group1)
 {
+    uint32_t *apr = group1 ? s->nsapr[cpu] : s->apr[cpu];
     int i;
 
     for (i = 0; i < GIC_NR_APRS; i++) {
-        uint32_t both = s->apr[cpu][i] | s->nsapr[cpu][i];
-        uint32_t bit = both & -both;
-
-        if (!bit) {
-            continue;
+        if (apr[i]) {
+            apr[i] &= apr[i] - 1;
+            return;
         }
-        if ((s->nsapr[cpu][i] & bit) &&
-            (group1 || !(s->apr[cpu][i] & bit))) {
-            s->nsapr[cpu][i] &= ~bit;
-        } else {
-            s->apr[cpu][i] &= ~bit;
-        }
-        return true;
     }
-    return false;
 }
 
 /*
- * GICC_IAR (@ns: its non-secure view or GICC_AIAR, which take Group 1
- * only): acknowledge the highest-priority signalled interrupt; SGIs come
- * from their lowest-numbered source CPU first.
+ * The highest pending interrupt above the priority mask as GICC_HPPIR
+ * names it (@ns: the non-secure view, which only sees Group 1), without
+ * the source CPU of an SGI.
  */
-static uint32_t gic_acknowledge_irq(GICState *s, int cpu, bool ns)
-{
-    int irq = gic_highest_pending(s, cpu);
-    int src = 0;
-    GICIrqState *p;
-
-    if (irq == GIC_SPURIOUS || !gic_irq_can_signal(s, cpu, irq)) {
-        return GIC_SPURIOUS;
-    }
-    p = gic_irq(s, cpu, irq);
-    if (ns && !p->group1) {
-        return GIC_SPURIOUS;
-    }
-    if (!ns && p->group1 && !(s->cpu_ctlr[cpu] & GICC_CTLR_ACK_CTL)) {
-        return GIC_SPURIOUS_GRP1;
-    }
-    if (irq < GIC_NR_SGIS) {
-        src = ctz32(s->sgi_pending[cpu][irq]);
-        s->sgi_pending[cpu][irq] &= ~(1 << src);
-    } else {
-        p->pending = false;
-    }
-    p->active = true;
-    gic_activate_priority(s, cpu, irq);
-    gic_update(s);
-    return FIELD_DP32(irq, GICC_IAR, CPUID, src);
-}
-
-/* GICC_HPPIR: what GICC_IAR would return, below the priority mask. */
-static uint32_t gic_hppir_read(GICState *s, int cpu, bool ns)
+static int gic_hppi_for_view(GICState *s, int cpu, bool ns)
 {
     int irq = gic_highest_pending(s, cpu);
     GICIrqState *p;
@@ -450,6 +415,44 @@ static uint32_t gic_hppir_read(GICState *s, int cpu, bool ns)
     if (!ns && p->group1 && !(s->cpu_ctlr[cpu] & GICC_CTLR_ACK_CTL)) {
         return GIC_SPURIOUS_GRP1;
     }
+    return irq;
+}
+
+/*
+ * GICC_IAR (@ns: its non-secure view or GICC_AIAR): acknowledge that
+ * interrupt if it can preempt the running priority; SGIs come from
+ * their lowest-numbered source CPU first.
+ */
+static uint32_t gic_acknowledge_irq(GICState *s, int cpu, bool ns)
+{
+    int irq = gic_hppi_for_view(s, cpu, ns);
+    int src = 0;
+    GICIrqState *p;
+
+    if (irq >= GIC_SPURIOUS_GRP1) {
+        return irq;
+    }
+    if (gic_group_priority(s, cpu, irq) >= gic_running_priority(s, cpu)) {
+        return GIC_SPURIOUS;
+    }
+    p = gic_irq(s, cpu, irq);
+    if (irq < GIC_NR_SGIS) {
+        src = ctz32(s->sgi_pending[cpu][irq]);
+        s->sgi_pending[cpu][irq] &= ~(1 << src);
+    } else {
+        p->pending = false;
+    }
+    p->active = true;
+    gic_activate_priority(s, cpu, irq);
+    gic_update(s);
+    return FIELD_DP32(irq, GICC_IAR, CPUID, src);
+}
+
+/* GICC_HPPIR: with the source CPU of an SGI, as GICC_IAR gives it. */
+static uint32_t gic_hppir_read(GICState *s, int cpu, bool ns)
+{
+    int irq = gic_hppi_for_view(s, cpu, ns);
+
     if (irq < GIC_NR_SGIS) {
         return FIELD_DP32(irq, GICC_IAR, CPUID,
                           ctz32(s->sgi_pending[cpu][irq]));
@@ -495,12 +498,13 @@ static void gic_eoir_write(GICState *s, int cpu, uint32_t value, bool ns)
     if (irq < 0) {
         return;
     }
-    if (!gic_drop_priority(s, cpu, gic_irq(s, cpu, irq)->group1)) {
+    if (gic_running_priority(s, cpu) == GIC_PRIO_IDLE) {
         qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: EOI of interrupt %d with no active priority\n",
+                      "%s: EOI of interrupt %d with nothing active\n",
                       __func__, irq);
         return;
     }
+    gic_drop_priority(s, cpu, gic_irq(s, cpu, irq)->group1);
     if (!gic_eoi_mode_is_split(s, cpu, ns)) {
         gic_irq(s, cpu, irq)->active = false;
     }
@@ -605,6 +609,11 @@ static uint32_t gic_bpr_read(GICState *s, int cpu, bool ns)
     return s->abpr[cpu];
 }
 
+static void gic_abpr_write(GICState *s, int cpu, uint32_t value)
+{
+    s->abpr[cpu] = MAX((int)extract32(value, 0, 3), gic_min_bpr(s) + 1);
+}
+
 static void gic_bpr_write(GICState *s, int cpu, uint32_t value, bool ns)
 {
     int bpr = extract32(value, 0, 3);
@@ -612,7 +621,7 @@ static void gic_bpr_write(GICState *s, int cpu, uint32_t value, bool ns)
     if (!ns) {
         s->bpr[cpu] = MAX(bpr, gic_min_bpr(s));
     } else if (!(s->cpu_ctlr[cpu] & GICC_CTLR_CBPR)) {
-        s->abpr[cpu] = MAX(bpr, gic_min_bpr(s) + 1);
+        gic_abpr_write(s, cpu, value);
     }
 }
 
@@ -627,10 +636,10 @@ static uint32_t gic_rpr_read(GICState *s, int cpu, bool ns)
 }
 
 /*
- * The active priority register a GICC_APRn (@alias false) or GICC_NSAPRn
- * access reaches, or NULL when it is RAZ/WI.  The layout is ours (the
- * spec leaves it to the implementation): bit n of the set is preemption
- * level n, Group 0 in the APRs and Group 1 in the NSAPRs.
+ * The active priority register a GICC_APRn or GICC_NSAPRn access reaches
+ * (a non-secure GICC_APRn is the Group 1 copy), or NULL when it is
+ * RAZ/WI.  The layout is ours, as the spec allows: bit n of the set is
+ * preemption level n, Group 0 in the APRs and Group 1 in the NSAPRs.
  */
 static uint32_t *gic_apr_reg(GICState *s, int cpu, hwaddr offset,
                              MemTxAttrs attrs)
@@ -642,18 +651,27 @@ static uint32_t *gic_apr_reg(GICState *s, int cpu, hwaddr offset,
         return NULL;
     }
     if (nsapr) {
-        return s->security_extn && attrs.secure ? &s->nsapr[cpu][n] : NULL;
+        return gic_has_groups(s) && !gic_access_is_ns(s, attrs) ?
+               &s->nsapr[cpu][n] : NULL;
     }
     return gic_access_is_ns(s, attrs) ? &s->nsapr[cpu][n] : &s->apr[cpu][n];
 }
 
 /*
- * GICC_ABPR, AIAR, AEOIR, AHPPIR: the Group 1 (non-secure) view, for
- * secure accesses only; RAZ/WI without groups.
+ * GICC_ABPR is the Group 1 binary point wherever there are groups (for
+ * secure accesses only with the security extensions).  GICC_AIAR, AEOIR
+ * and AHPPIR let secure software act on the non-secure view, so they
+ * exist only with the security extensions; without, they are RAZ/WI and
+ * GICC_CTLR.AckCtl lets GICC_IAR take Group 1.
  */
-static bool gic_alias_is_accessible(GICState *s, MemTxAttrs attrs)
+static bool gic_abpr_is_accessible(GICState *s, MemTxAttrs attrs)
 {
     return gic_has_groups(s) && !gic_access_is_ns(s, attrs);
+}
+
+static bool gic_alias_is_accessible(GICState *s, MemTxAttrs attrs)
+{
+    return s->security_extn && attrs.secure;
 }
 
 static MemTxResult gic_cpu_read(GICState *s, int cpu, hwaddr offset,
@@ -692,7 +710,7 @@ static MemTxResult gic_cpu_read(GICState *s, int cpu, hwaddr offset,
         *data = gic_hppir_read(s, cpu, ns);
         break;
     case A_GICC_ABPR:
-        *data = alias ? s->abpr[cpu] : 0;
+        *data = gic_abpr_is_accessible(s, attrs) ? s->abpr[cpu] : 0;
         break;
     case A_GICC_AIAR:
         *data = alias ? gic_acknowledge_irq(s, cpu, true) : 0;
@@ -751,8 +769,8 @@ static MemTxResult gic_cpu_write(GICState *s, int cpu, hwaddr offset,
         gic_eoir_write(s, cpu, data, ns);
         break;
     case A_GICC_ABPR:
-        if (alias) {
-            gic_bpr_write(s, cpu, data, true);
+        if (gic_abpr_is_accessible(s, attrs)) {
+            gic_abpr_write(s, cpu, data);
         }
         break;
     case A_GICC_AEOIR:

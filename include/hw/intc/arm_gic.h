@@ -6,8 +6,14 @@
  * Interface: MMIO region 0 = distributor (4 KiB), region 1 = CPU
  * interface (8 KiB for revision 2), then one 256-byte CPU interface per
  * CPU.  GPIO inputs (unnamed): num-irq - 32 SPIs, then 32 PPIs per CPU.
- * Sysbus IRQ outputs: IRQ for each CPU, then FIQ, VIRQ, VFIQ per CPU.
+ * Sysbus IRQ outputs: IRQ for each CPU, then FIQ, VIRQ, VFIQ per CPU
+ * (VIRQ and VFIQ stay low: no virtualization extensions).
+ * Properties: num-cpu (1..8), first-cpu-index, num-irq (multiple of 32,
+ * 32..1020), revision (1 or 2), has-security-extensions,
+ * has-virtualization-extensions (must stay false), num-priority-bits
+ * (4..8, 5..8 with security extensions).
  * Migration state (VMState "arm_gic") arrives with the VMState engine.
+ * What is modelled: docs/devel/arm-gic.rst.
  */
 #ifndef HW_INTC_ARM_GIC_H
 #define HW_INTC_ARM_GIC_H
@@ -37,7 +43,7 @@ typedef struct GICIrqState {
     bool active;            /* GICD_ISACTIVER */
     bool level;             /* the input line */
     bool edge;              /* GICD_ICFGR: edge-triggered */
-    bool group1;            /* GICD_IGROUPR (security extensions only) */
+    bool group1;            /* GICD_IGROUPR: Group 1 */
     uint8_t priority;       /* GICD_IPRIORITYR, implemented bits only */
     uint8_t targets;        /* GICD_ITARGETSR (SPIs only) */
 } GICIrqState;
