@@ -33,6 +33,10 @@ check-qtest-reference: all
 demo: all
 	scripts/demo.sh $(BUILD_DIR)
 
+# Ours against Debian's QEMU 7.2; see docs/devel/benchmarks.rst.
+bench: all
+	python3 bench/bench.py --build $(BUILD_DIR) $(if $(REPS),--reps $(REPS))
+
 install: all
 	meson install -C $(BUILD_DIR)
 
