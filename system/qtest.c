@@ -33,6 +33,8 @@ struct QTest {
     char *log;
     CharFrontend chr;
     GString *inbuf;
+    GString *outbuf;        /* replies of the commands being processed */
+    bool batching;          /* inside qtest_read: flush at its end */
     FILE *log_fp;
     bool has_log;
     int64_t start_time_us;
@@ -76,14 +78,33 @@ static void qtest_log_prefix(QTest *q, char kind, bool relative)
     }
 }
 
+static void qtest_flush(QTest *q)
+{
+    if (q->outbuf->len > 0) {
+        qemu_chr_fe_write_all(&q->chr, (const uint8_t *)q->outbuf->str,
+                              q->outbuf->len);
+        g_string_truncate(q->outbuf, 0);
+    }
+    if (q->log_fp) {
+        fflush(q->log_fp);
+    }
+}
+
+/*
+ * Replies (and IRQ lines raised while a command runs) are queued in
+ * order and written once per burst of commands read together, so a
+ * client that pipelines commands costs one write per burst.
+ */
 static void qtest_send(QTest *q, const char *str)
 {
     if (q->log_fp) {
         qtest_log_prefix(q, 'S', true);
         fprintf(q->log_fp, " %s", str);
-        fflush(q->log_fp);
     }
-    qemu_chr_fe_write_all(&q->chr, (const uint8_t *)str, strlen(str));
+    g_string_append(q->outbuf, str);
+    if (!q->batching) {
+        qtest_flush(q);
+    }
 }
 
 static void G_GNUC_PRINTF(2, 3) qtest_sendf(QTest *q, const char *fmt, ...)
@@ -472,7 +493,6 @@ static void qtest_process_command(QTest *q, char **words)
             fprintf(q->log_fp, " %s", words[i]);
         }
         fprintf(q->log_fp, "\n");
-        fflush(q->log_fp);
     }
     if (cmd == NULL) {
         qtest_send(q, "FAIL Unknown command ''\n");
@@ -508,24 +528,30 @@ static void qtest_process_command(QTest *q, char **words)
 
 static int qtest_can_read(void *opaque)
 {
-    return 1024;
+    return CHR_READ_BUF_LEN;
 }
 
 /* Split on single spaces: two spaces make an empty word, as in QEMU. */
 static void qtest_read(void *opaque, const uint8_t *buf, int size)
 {
     QTest *q = opaque;
+    size_t start = 0;
     char *end;
 
     g_string_append_len(q->inbuf, (const char *)buf, size);
-    while ((end = memchr(q->inbuf->str, '\n', q->inbuf->len)) != NULL) {
-        g_autofree char *line = g_strndup(q->inbuf->str,
-                                          end - q->inbuf->str);
+    q->batching = true;
+    while ((end = memchr(q->inbuf->str + start, '\n',
+                         q->inbuf->len - start)) != NULL) {
+        g_autofree char *line = g_strndup(q->inbuf->str + start,
+                                          end - (q->inbuf->str + start));
         g_auto(GStrv) words = g_strsplit(line, " ", 0);
 
-        g_string_erase(q->inbuf, 0, end - q->inbuf->str + 1);
+        start = end - q->inbuf->str + 1;
         qtest_process_command(q, words);
     }
+    g_string_erase(q->inbuf, 0, start);
+    q->batching = false;
+    qtest_flush(q);
 }
 
 static void qtest_event(void *opaque, QEMUChrEvent event)
@@ -576,6 +602,7 @@ static bool qtest_server_start(QTest *q, Error **errp)
         }
     }
     q->inbuf = g_string_new("");
+    q->outbuf = g_string_new("");
     q->start_time_us = g_get_monotonic_time();
     qtest_server = q;
     qemu_chr_fe_set_handlers(&q->chr, qtest_can_read, qtest_read,
@@ -666,6 +693,9 @@ static void qtest_finalize(Object *obj)
     }
     if (q->inbuf) {
         g_string_free(q->inbuf, true);
+    }
+    if (q->outbuf) {
+        g_string_free(q->outbuf, true);
     }
     g_free(q->chr_name);
     g_free(q->log);
