@@ -35,6 +35,7 @@
 #include "hw/core/qdev.h"
 #include "system/memory.h"
 #include "system/address-spaces.h"
+#include "system/ramblock.h"
 #include "trace.h"
 
 /* Addresses and sizes up to and including 2^64, signed for alias bases. */
@@ -258,6 +259,7 @@ static void memory_region_instance_finalize(Object *obj)
         memory_region_del_subregion(mr, mr->subregions->data);
     }
     memory_region_transaction_commit();
+    qemu_ram_unregister(mr);
     g_free(mr->ram_block);
     mr->ram_block = NULL;
     g_free((char *)mr->name);
@@ -348,7 +350,11 @@ bool memory_region_init_ram_nomigrate(MemoryRegion *mr, Object *owner,
 bool memory_region_init_ram(MemoryRegion *mr, Object *owner,
                             const char *name, uint64_t size, Error **errp)
 {
-    return memory_region_init_ram_nomigrate(mr, owner, name, size, errp);
+    if (!memory_region_init_ram_nomigrate(mr, owner, name, size, errp)) {
+        return false;
+    }
+    qemu_ram_register(mr);
+    return true;
 }
 
 bool memory_region_init_rom(MemoryRegion *mr, Object *owner,
@@ -358,6 +364,7 @@ bool memory_region_init_rom(MemoryRegion *mr, Object *owner,
         return false;
     }
     mr->readonly = true;
+    qemu_ram_register(mr);
     return true;
 }
 

@@ -17,6 +17,7 @@
 #include "system/system.h"
 #include "system/qtest.h"
 #include "monitor/monitor.h"
+#include "migration/misc.h"
 
 const char *const RunState_str[RUN_STATE__MAX] = {
     [RUN_STATE_DEBUG] = "debug",
@@ -290,6 +291,7 @@ static void qmp_stop(QDict *args, QObject **ret, Error **errp)
 {
     if (runstate_check(RUN_STATE_INMIGRATE)) {
         /* Incoming migration: stay stopped once it completes. */
+        migration_set_autostart(false);
         return;
     }
     vm_stop(RUN_STATE_PAUSED);

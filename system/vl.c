@@ -30,6 +30,7 @@
 #include "monitor/monitor.h"
 #include "system/address-spaces.h"
 #include "system/qtest.h"
+#include "migration/misc.h"
 #include "system/reset.h"
 #include "system/runstate.h"
 #include "system/system.h"
@@ -136,6 +137,8 @@ static const VLOptionDef vl_option_defs[] = {
     { "vga", VL_ARG, "type", "accepted: there is no display" },
     { "boot", VL_ARG, "order", "accepted" },
     { "pidfile", VL_ARG, "file", "write the process id to file" },
+    { "incoming", VL_ARG, "uri", "wait for a migration stream" },
+    { "dump-vmstate", VL_ARG, "file", "write the VMState layouts, exit" },
 };
 
 static const VLOptionDef *vl_find_option(const char *name)
@@ -183,6 +186,8 @@ typedef struct VLConfig {
     bool nographic;
     bool display_none;
     bool autostart;
+    const char *incoming;
+    const char *dump_vmstate;
     bool preconfig;
     bool have_serial;
     bool have_monitor;
@@ -908,6 +913,10 @@ static void vl_simple_options(VLConfig *cfg)
             qemu_opts_free(opts);
         } else if (vl_is(o, "S")) {
             cfg->autostart = false;
+        } else if (vl_is(o, "incoming")) {
+            cfg->incoming = o->value;
+        } else if (vl_is(o, "dump-vmstate")) {
+            cfg->dump_vmstate = o->value;
         } else if (vl_is(o, "preconfig")) {
             cfg->preconfig = true;
         } else if (vl_is(o, "serial")) {
@@ -977,6 +986,7 @@ int qemu_main(int argc, char **argv)
     module_call_init(MODULE_INIT_QOM);
     module_call_init(MODULE_INIT_TRACE);
     qemu_init_main_loop(&error_fatal);
+    migration_init();
 
     vl_parse_argv(&cfg, argc, argv);
     vl_simple_options(&cfg);
@@ -989,6 +999,18 @@ int qemu_main(int argc, char **argv)
 
     ms = vl_create_machine(&cfg);
     mc = MACHINE_GET_CLASS(ms);
+    if (cfg.dump_vmstate) {
+        FILE *f = fopen(cfg.dump_vmstate, "w");
+
+        if (!f) {
+            error_report("cannot open %s: %s", cfg.dump_vmstate,
+                         strerror(errno));
+            exit(1);
+        }
+        dump_vmstate_json_to_file(f);
+        fclose(f);
+        exit(0);
+    }
     if (cfg.cpu) {
         ms->cpu_type = g_strdup(cfg.cpu);
     }
@@ -1030,7 +1052,14 @@ int qemu_main(int argc, char **argv)
     g_unix_signal_add(SIGINT, vl_signal_handler, GINT_TO_POINTER(SIGINT));
     g_unix_signal_add(SIGHUP, vl_signal_handler, GINT_TO_POINTER(SIGHUP));
 
-    if (cfg.autostart) {
+    migration_set_autostart(cfg.autostart);
+    if (cfg.incoming) {
+        if (!migration_incoming_start(cfg.incoming, &err)) {
+            loc_set_cmdline("incoming", cfg.incoming);
+            error_report_err(err);
+            exit(1);
+        }
+    } else if (cfg.autostart) {
         vm_start();
     } else {
         runstate_set(RUN_STATE_PRELAUNCH);

@@ -77,6 +77,11 @@ struct VMStateField {
     int version_id;
     int struct_version_id;
     bool (*field_exists)(void *opaque, int version_id);
+    /*
+     * Elements an in-place variable array can hold (0: unknown).  A
+     * count loaded from a stream above it fails the load.
+     */
+    int num_max;
 };
 
 struct VMStateDescription {
@@ -141,6 +146,9 @@ extern const VMStateInfo vmstate_info_nullptr;
      type_check_2darray(_type, typeof_field(_state, _field), _n1, _n2))
 #define vmstate_offset_sub_array(_state, _field, _type, _start)     \
     vmstate_offset_value(_state, _field[_start], _type)
+/* How many @_type elements the in-place array @_field holds. */
+#define vmstate_array_len(_state, _field, _type)                    \
+    ((int)(sizeof(typeof_field(_state, _field)) / sizeof(_type)))
 #define vmstate_offset_buffer(_state, _field)                       \
     vmstate_offset_array(_state, _field, uint8_t,                   \
                          sizeof(typeof_field(_state, _field)))
@@ -213,6 +221,12 @@ extern const VMStateInfo vmstate_info_nullptr;
     VMSTATE_SINGLE(_f, _s, 0, vmstate_info_int32_equal, int32_t)
 #define VMSTATE_UINT64_EQUAL(_f, _s) \
     VMSTATE_SINGLE(_f, _s, 0, vmstate_info_uint64_equal, uint64_t)
+#define VMSTATE_UINT16_EQUAL(_f, _s, _hint) {                        \
+    .name = (stringify(_f)), .err_hint = (_hint),                    \
+    .size = sizeof(uint16_t), .info = &vmstate_info_uint16_equal,    \
+    .flags = VMS_SINGLE,                                             \
+    .offset = vmstate_offset_value(_s, _f, uint16_t),                \
+}
 /* Loads only 0 <= value <= the local value. */
 #define VMSTATE_INT32_POSITIVE_LE(_f, _s) \
     VMSTATE_SINGLE(_f, _s, 0, vmstate_info_int32_le, int32_t)
@@ -356,6 +370,79 @@ extern const VMStateInfo vmstate_info_nullptr;
     .offset       = offsetof(_state, _field),                         \
 }
 
+/* The size is an int32 field: bytes, or elements of @_multiply bytes. */
+#define VMSTATE_VBUFFER(_field, _state, _version, _test, _field_size) { \
+    .name         = (stringify(_field)),                             \
+    .version_id   = (_version),                                      \
+    .field_exists = (_test),                                         \
+    .size_offset  = vmstate_offset_value(_state, _field_size, int32_t), \
+    .info         = &vmstate_info_buffer,                            \
+    .flags        = VMS_VBUFFER | VMS_POINTER,                       \
+    .offset       = offsetof(_state, _field),                        \
+}
+#define VMSTATE_VBUFFER_MULTIPLY(_field, _state, _version, _test,    \
+                                 _field_size, _multiply) {           \
+    .name         = (stringify(_field)),                             \
+    .version_id   = (_version),                                      \
+    .field_exists = (_test),                                         \
+    .size_offset  = vmstate_offset_value(_state, _field_size, uint32_t), \
+    .size         = (_multiply),                                     \
+    .info         = &vmstate_info_buffer,                            \
+    .flags        = VMS_VBUFFER | VMS_POINTER | VMS_MULTIPLY,        \
+    .offset       = offsetof(_state, _field),                        \
+}
+
+/* A bitmap of @_field_size bits (an int32 field), as be64 words. */
+#define VMSTATE_BITMAP(_field, _state, _version, _field_size) {      \
+    .name         = (stringify(_field)),                             \
+    .version_id   = (_version),                                      \
+    .size_offset  = vmstate_offset_value(_state, _field_size, int32_t), \
+    .info         = &vmstate_info_bitmap,                            \
+    .flags        = VMS_VBUFFER | VMS_POINTER,                       \
+    .offset       = offsetof(_state, _field),                        \
+}
+
+/* Arrays of pointers: a NULL element travels as the byte 0x30. */
+#define VMSTATE_ARRAY_OF_POINTER(_field, _state, _num, _version, _info, \
+                                 _type) {                            \
+    .name       = (stringify(_field)),                               \
+    .version_id = (_version),                                        \
+    .num        = (_num),                                            \
+    .info       = &(_info),                                          \
+    .size       = sizeof(_type),                                     \
+    .flags      = VMS_ARRAY | VMS_ARRAY_OF_POINTER,                  \
+    .offset     = vmstate_offset_array(_state, _field, _type, _num), \
+}
+#define VMSTATE_TIMER_PTR_ARRAY(_f, _s, _n) \
+    VMSTATE_ARRAY_OF_POINTER(_f, _s, _n, 0, vmstate_info_timer, QEMUTimer *)
+
+/* A variable array the load allocates (count loaded earlier). */
+#define VMSTATE_VARRAY_UINT32_ALLOC(_field, _state, _field_num, _version, \
+                                    _info, _type) {                     \
+    .name       = (stringify(_field)),                                  \
+    .version_id = (_version),                                           \
+    .num_offset = vmstate_offset_value(_state, _field_num, uint32_t),   \
+    .info       = &(_info),                                             \
+    .size       = sizeof(_type),                                        \
+    .flags      = VMS_VARRAY_UINT32 | VMS_POINTER | VMS_ALLOC,          \
+    .offset     = vmstate_offset_pointer(_state, _field, _type),        \
+}
+
+/*
+ * Fields of a temporary _tmp_type whose first member, "parent", points
+ * at the real state: for encodings that need computing on the way.
+ */
+#define VMSTATE_WITH_TMP(_state, _tmp_type, _vmsd) {                 \
+    .name         = "tmp",                                           \
+    .size         = sizeof(_tmp_type) +                              \
+                    QEMU_BUILD_BUG_ON_ZERO(offsetof(_tmp_type, parent) \
+                                           != 0) +                   \
+                    type_check_pointer(_state,                       \
+                                       typeof_field(_tmp_type, parent)), \
+    .vmsd         = &(_vmsd),                                        \
+    .info         = &vmstate_info_tmp,                               \
+}
+
 /* Placeholders for removed state: zeros out, skipped in. */
 #define VMSTATE_UNUSED_V(_v, _size) {                                \
     .name       = "unused",                                          \
@@ -414,8 +501,9 @@ extern const VMStateInfo vmstate_info_nullptr;
     VMSTATE_STRUCT_ARRAY_TEST(_f, _s, _n, NULL, _v, _vmsd, _type)
 
 /*
- * The count is NOT bounded by the array size here: put a
- * VMSTATE_VALIDATE before the field that checks it.
+ * In-place arrays: a count above the array's size (num_max) fails the
+ * load.  QEMU does not check it, so portable device code still puts a
+ * VMSTATE_VALIDATE (with its own message) before the field.
  */
 #define VMSTATE_STRUCT_VARRAY_UINT8(_field, _state, _field_num, _version, \
                                     _vmsd, _type) {                      \
@@ -426,6 +514,7 @@ extern const VMStateInfo vmstate_info_nullptr;
     .size       = sizeof(_type),                                         \
     .flags      = VMS_STRUCT | VMS_VARRAY_UINT8,                         \
     .offset     = offsetof(_state, _field),                              \
+    .num_max    = vmstate_array_len(_state, _field, _type),              \
 }
 #define VMSTATE_STRUCT_VARRAY_UINT32(_field, _state, _field_num, _version, \
                                      _vmsd, _type) {                      \
@@ -436,6 +525,7 @@ extern const VMStateInfo vmstate_info_nullptr;
     .size       = sizeof(_type),                                          \
     .flags      = VMS_STRUCT | VMS_VARRAY_UINT32,                         \
     .offset     = offsetof(_state, _field),                               \
+    .num_max    = vmstate_array_len(_state, _field, _type),               \
 }
 #define VMSTATE_STRUCT_VARRAY_INT32(_field, _state, _field_num, _version, \
                                     _vmsd, _type) {                      \
@@ -446,6 +536,17 @@ extern const VMStateInfo vmstate_info_nullptr;
     .size       = sizeof(_type),                                         \
     .flags      = VMS_STRUCT | VMS_VARRAY_INT32,                         \
     .offset     = offsetof(_state, _field),                              \
+    .num_max    = vmstate_array_len(_state, _field, _type),              \
+}
+
+#define VMSTATE_STRUCT_VARRAY_POINTER_UINT32(_field, _state, _field_num, \
+                                             _vmsd, _type) {            \
+    .name       = (stringify(_field)),                                  \
+    .num_offset = vmstate_offset_value(_state, _field_num, uint32_t),   \
+    .vmsd       = &(_vmsd),                                             \
+    .size       = sizeof(_type),                                        \
+    .flags      = VMS_POINTER | VMS_VARRAY_UINT32 | VMS_STRUCT,         \
+    .offset     = vmstate_offset_pointer(_state, _field, _type),        \
 }
 
 /* A check on the values loaded so far; no bytes on the wire. */
@@ -486,6 +587,18 @@ static inline int vmstate_register(void *obj, int instance_id,
     return vmstate_register_with_alias_id(obj, instance_id, vmsd, opaque,
                                           -1, 0, NULL);
 }
+static inline int vmstate_register_any(void *obj,
+                                       const VMStateDescription *vmsd,
+                                       void *opaque)
+{
+    return vmstate_register_with_alias_id(obj, -1, vmsd, opaque, -1, 0,
+                                          NULL);
+}
+
+/**
+ * vmstate_unregister: remove the section(s) registered for @opaque with
+ * @vmsd.  @obj is the owner given at registration (or NULL).
+ */
 void vmstate_unregister(void *obj, const VMStateDescription *vmsd,
                         void *opaque);
 
