@@ -885,6 +885,34 @@ static void vl_mux_quit(void)
     qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_UI);
 }
 
+/*
+ * -rtc: clock= picks the clock the RTC follows (host wall time, host
+ * monotonic time, or guest virtual time, which makes it deterministic
+ * under qtest); base= only "utc" is implemented.
+ */
+static void vl_parse_rtc(const VLOption *o)
+{
+    QemuOpts *opts = vl_parse_opts(o, NULL);
+    const char *clock = qemu_opt_get(opts, "clock");
+    const char *base = qemu_opt_get(opts, "base");
+
+    if (clock == NULL || !strcmp(clock, "host")) {
+        rtc_clock = QEMU_CLOCK_HOST;
+    } else if (!strcmp(clock, "rt")) {
+        rtc_clock = QEMU_CLOCK_REALTIME;
+    } else if (!strcmp(clock, "vm")) {
+        rtc_clock = QEMU_CLOCK_VIRTUAL;
+    } else {
+        vl_fail(o->name, o->value, "Invalid option value '%s' for 'clock'",
+                clock);
+    }
+    if (base && strcmp(base, "utc") != 0) {
+        vl_fail(o->name, o->value, "base=%s is not supported (only utc)",
+                base);
+    }
+    qemu_opts_free(opts);
+}
+
 static void vl_simple_options(VLConfig *cfg)
 {
     cfg->autostart = true;
@@ -951,6 +979,8 @@ static void vl_simple_options(VLConfig *cfg)
                 vl_fail(o->name, o->value, "Invalid escape character");
             }
             term_escape_char = c;
+        } else if (vl_is(o, "rtc")) {
+            vl_parse_rtc(o);
         } else if (vl_is(o, "run-with")) {
             QemuOpts *opts = vl_parse_opts(o, NULL);
 
