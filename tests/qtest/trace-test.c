@@ -407,9 +407,80 @@ static void test_guest_errors(void)
     trace_test_end(&t);
 }
 
+#define PL011_BASE 0x09000000
+#define PL011_DR 0x000
+#define PL011_FR 0x018
+
+/*
+ * A PL011 write driven through qtest: with only pl011_write enabled,
+ * exactly the two writes appear, with their arguments, and the FR
+ * read in between (pl011_read, disabled) prints nothing.
+ */
+static void test_pl011_write_events(void)
+{
+    TraceTest t;
+    QTestState *qts;
+    g_autofree char *lines = NULL;
+    g_autofree char *reads = NULL;
+
+    trace_test_begin(&t);
+    qts = qtest_initf("-machine virt -serial null "
+                      "-trace enable=pl011_write -D %s", t.log);
+    qtest_writel(qts, PL011_BASE + PL011_DR, 'A');
+    qtest_readl(qts, PL011_BASE + PL011_FR);
+    qtest_writel(qts, PL011_BASE + PL011_DR, 'B');
+    qtest_quit(qts);
+
+    lines = trace_test_log_lines(&t, "pl011_", NULL);
+    trace_test_assert_lines(lines, "pl011_write\npl011_write\n",
+                            "pl011_write addr 0x000 value 0x00000041 "
+                            "reg DR\n"
+                            "pl011_write addr 0x000 value 0x00000042 "
+                            "reg DR\n");
+    reads = trace_test_log_lines(&t, "pl011_read", NULL);
+    g_assert_cmpstr(reads, ==, "");
+    trace_test_end(&t);
+}
+
+/* A pattern enables every matching PL011 event and nothing else. */
+static void test_pl011_pattern(void)
+{
+    TraceTest t;
+    QTestState *qts;
+    g_autofree char *all = NULL;
+    g_autofree char *names = NULL;
+    g_auto(GStrv) split = NULL;
+    char **p;
+
+    trace_test_begin(&t);
+    qts = qtest_initf("-machine virt -serial null -d trace:pl011_read* "
+                      "-D %s", t.log);
+    g_assert_cmphex(qtest_readl(qts, PL011_BASE + PL011_FR) & 0x90, ==,
+                    0x90);      /* TXFE and RXFE: both FIFOs empty */
+    qtest_quit(qts);
+
+    all = trace_test_log_lines(&t, "", NULL);
+    names = trace_test_names(all);
+    g_assert_cmpstr(names, !=, "");
+    split = g_strsplit(names, "\n", -1);
+    for (p = split; *p; p++) {
+        if (**p) {
+            g_assert(g_str_has_prefix(*p, "pl011_read"));
+        }
+    }
+    trace_test_end(&t);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+
+    if (!strcmp(qtest_get_arch(), "aarch64")) {
+        qtest_add_func("/trace/pl011/write-events", test_pl011_write_events);
+        qtest_add_func("/trace/pl011/pattern", test_pl011_pattern);
+        qtest_add_func("/trace/option/help", test_trace_help);
+        return g_test_run();
+    }
 
     qtest_add_func("/trace/log/d-trace-pattern", test_d_trace_pattern);
     qtest_add_func("/trace/log/memory-region", test_memory_region_events);
