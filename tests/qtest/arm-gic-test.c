@@ -58,36 +58,6 @@ typedef struct GICTest {
     bool outputs;                   /* output levels can be observed */
 } GICTest;
 
-/* Depth-first search of the QOM tree for a child of type @type. */
-static char *find_child_of_type(QTestState *qts, const char *path,
-                                const char *type)
-{
-    g_autofree char *want = g_strdup_printf("child<%s>", type);
-    QDict *resp = qtest_qmp(qts, "{'execute': 'qom-list', "
-                            "'arguments': {'path': %s}}", path);
-    QList *props = qdict_get_qlist(resp, "return");
-    char *found = NULL;
-    size_t i;
-
-    for (i = 0; i < qlist_size(props) && !found; i++) {
-        QDict *prop = qobject_to(QDict, qlist_get(props, i));
-        const char *ptype = qdict_get_str(prop, "type");
-        g_autofree char *child = NULL;
-
-        if (!g_str_has_prefix(ptype, "child<")) {
-            continue;
-        }
-        child = g_strdup_printf("%s/%s", path, qdict_get_str(prop, "name"));
-        if (!strcmp(ptype, want)) {
-            found = g_steal_pointer(&child);
-        } else {
-            found = find_child_of_type(qts, child, type);
-        }
-    }
-    qobject_unref(resp);
-    return found;
-}
-
 /*
  * QEMU 7.2, the reference, ignores the list name of irq_intercept_out
  * and intercepts only unnamed outputs, never the GIC's "sysbus-irq"
@@ -108,7 +78,7 @@ static bool gic_outputs_are_observable(QTestState *qts)
 static void gic_start(GICTest *t, const char *extra)
 {
     t->qts = qtest_initf("-machine virt %s", extra);
-    t->path = find_child_of_type(t->qts, "/machine", "arm_gic");
+    t->path = qtest_qom_find_child_of_type(t->qts, "/machine", "arm_gic");
     g_assert(t->path);
     t->outputs = gic_outputs_are_observable(t->qts);
     qtest_irq_intercept_out_named(t->qts, t->path, "sysbus-irq");

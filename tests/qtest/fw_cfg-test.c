@@ -139,8 +139,10 @@ static void test_dma(void)
     uint8_t buf[8];
 
     /* The DMA register reads "QEMU CFG" (big endian). */
-    g_assert_cmphex(GUINT32_SWAP_LE_BE(qtest_inl(qts, FW_CFG_DMA)), ==, 0x51454d55);
-    g_assert_cmphex(GUINT32_SWAP_LE_BE(qtest_inl(qts, FW_CFG_DMA + 4)), ==, 0x20434647);
+    g_assert_cmphex(GUINT32_SWAP_LE_BE(qtest_inl(qts, FW_CFG_DMA)), ==,
+                    0x51454d55);
+    g_assert_cmphex(GUINT32_SWAP_LE_BE(qtest_inl(qts, FW_CFG_DMA + 4)), ==,
+                    0x20434647);
 
     qtest_memset(qts, BUF_ADDR, 0xff, sizeof(buf));
     g_assert_cmphex(fw_cfg_dma(qts, FW_CFG_SIGNATURE << 16 | DMA_CTL_SELECT |

@@ -119,36 +119,6 @@ static bool qemu_older_than(QTestState *qts, int major, int minor)
     return have < major * 100 + minor;
 }
 
-/* The QOM path of the only object of @type below @path, or NULL. */
-static char *find_by_type(QTestState *qts, const char *path,
-                          const char *type)
-{
-    QDict *resp = qtest_qmp(qts, "{'execute': 'qom-list', "
-                            "'arguments': {'path': %s}}", path);
-    QList *props = qdict_get_qlist(resp, "return");
-    g_autofree char *want = g_strdup_printf("child<%s>", type);
-    char *found = NULL;
-    size_t i;
-
-    for (i = 0; i < qlist_size(props) && !found; i++) {
-        QDict *prop = qobject_to(QDict, qlist_get(props, i));
-        const char *ptype = qdict_get_str(prop, "type");
-        g_autofree char *child = NULL;
-
-        if (!g_str_has_prefix(ptype, "child<")) {
-            continue;
-        }
-        child = g_strdup_printf("%s/%s", path, qdict_get_str(prop, "name"));
-        if (!strcmp(ptype, want)) {
-            found = g_steal_pointer(&child);
-        } else {
-            found = find_by_type(qts, child, type);
-        }
-    }
-    qobject_unref(resp);
-    return found;
-}
-
 /* ICW1-ICW4 for the master i8259, then only line @line unmasked. */
 static void pic_init_unmask(QTestState *qts, int line)
 {
@@ -833,7 +803,8 @@ static void test_legacy_silences_pit(void)
 static void test_legacy_pass_through(void)
 {
     QTestState *qts = hpet_start("");
-    g_autofree char *hpet = find_by_type(qts, "/machine", "hpet");
+    g_autofree char *hpet = qtest_qom_find_child_of_type(qts, "/machine",
+                                                         "hpet");
 
     g_assert(hpet);
     qtest_irq_intercept_in(qts, "ioapic");

@@ -889,6 +889,35 @@ void qtest_system_reset(QTestState *s)
     qtest_qmp_eventwait(s, "RESET");
 }
 
+char *qtest_qom_find_child_of_type(QTestState *s, const char *path,
+                                   const char *type)
+{
+    QDict *resp = qtest_qmp(s, "{'execute': 'qom-list', "
+                            "'arguments': {'path': %s}}", path);
+    QList *props = qdict_get_qlist(resp, "return");
+    g_autofree char *want = g_strdup_printf("child<%s>", type);
+    char *found = NULL;
+    size_t i;
+
+    for (i = 0; i < qlist_size(props) && !found; i++) {
+        QDict *prop = qobject_to(QDict, qlist_get(props, i));
+        const char *ptype = qdict_get_str(prop, "type");
+        g_autofree char *child = NULL;
+
+        if (!g_str_has_prefix(ptype, "child<")) {
+            continue;
+        }
+        child = g_strdup_printf("%s/%s", path, qdict_get_str(prop, "name"));
+        if (!strcmp(ptype, want)) {
+            found = g_steal_pointer(&child);
+        } else {
+            found = qtest_qom_find_child_of_type(s, child, type);
+        }
+    }
+    qobject_unref(resp);
+    return found;
+}
+
 bool qtest_qom_get_bool(QTestState *s, const char *path,
                         const char *property)
 {

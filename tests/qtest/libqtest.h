@@ -366,6 +366,16 @@ void qtest_system_reset(QTestState *s);
 void qtest_system_reset_nowait(QTestState *s);
 
 /**
+ * qtest_qom_find_child_of_type: the QOM path of the first object of type
+ * @type found depth-first below @path (children in listing order), or
+ * NULL.  Our addition, for devices whose path differs between builds
+ * (QEMU puts board devices under /machine/unattached/device[N]).
+ * The caller frees the result.
+ */
+char *qtest_qom_find_child_of_type(QTestState *s, const char *path,
+                                   const char *type);
+
+/**
  * qtest_qom_get_bool: read a boolean QOM property.
  * @s: the instance.
  * @path: QOM path of the object.

@@ -127,40 +127,11 @@ static QTestState *start_virt(const char *extra)
     return qtest_initf("-machine virt %s", extra);
 }
 
-/* Depth-first search of the QOM tree for a child of type @type. */
-static char *find_child_of_type(QTestState *qts, const char *path,
-                                const char *type)
-{
-    g_autofree char *want = g_strdup_printf("child<%s>", type);
-    QDict *resp = qtest_qmp(qts, "{'execute': 'qom-list', "
-                            "'arguments': {'path': %s}}", path);
-    QList *props = qdict_get_qlist(resp, "return");
-    char *found = NULL;
-    size_t i;
-
-    for (i = 0; i < qlist_size(props) && !found; i++) {
-        QDict *prop = qobject_to(QDict, qlist_get(props, i));
-        const char *ptype = qdict_get_str(prop, "type");
-        g_autofree char *child = NULL;
-
-        if (!g_str_has_prefix(ptype, "child<")) {
-            continue;
-        }
-        child = g_strdup_printf("%s/%s", path, qdict_get_str(prop, "name"));
-        if (!strcmp(ptype, want)) {
-            found = g_steal_pointer(&child);
-        } else {
-            found = find_child_of_type(qts, child, type);
-        }
-    }
-    qobject_unref(resp);
-    return found;
-}
-
 /* Watch the GIC's inputs: qtest_get_irq(qts, UART_SPI) is the UART. */
 static void intercept_gic(QTestState *qts)
 {
-    g_autofree char *gic = find_child_of_type(qts, "/machine", "arm_gic");
+    g_autofree char *gic = qtest_qom_find_child_of_type(qts, "/machine",
+                                                        "arm_gic");
 
     g_assert(gic);
     qtest_irq_intercept_in(qts, gic);
@@ -711,7 +682,7 @@ static void test_irq_outputs(void)
         return;
     }
     qts = start_virt("-serial null");
-    uart = find_child_of_type(qts, "/machine", "pl011");
+    uart = qtest_qom_find_child_of_type(qts, "/machine", "pl011");
     g_assert(uart);
     qtest_irq_intercept_out_named(qts, uart, "sysbus-irq");
     uart_write(qts, A_CR, CR_UARTEN | CR_TXE | CR_RXE | CR_LBE | CR_RTS);

@@ -167,40 +167,10 @@ static void test_clock_stands_still(void)
     qtest_quit(qts);
 }
 
-/* Depth-first search of the QOM tree for a child of type @type. */
-static char *find_child_of_type(QTestState *qts, const char *path,
-                                const char *type)
-{
-    g_autofree char *want = g_strdup_printf("child<%s>", type);
-    QDict *resp = qtest_qmp(qts, "{'execute': 'qom-list', "
-                            "'arguments': {'path': %s}}", path);
-    QList *props = qdict_get_qlist(resp, "return");
-    char *found = NULL;
-    size_t i;
-
-    for (i = 0; i < qlist_size(props) && !found; i++) {
-        QDict *prop = qobject_to(QDict, qlist_get(props, i));
-        const char *ptype = qdict_get_str(prop, "type");
-        g_autofree char *child = NULL;
-
-        if (!g_str_has_prefix(ptype, "child<")) {
-            continue;
-        }
-        child = g_strdup_printf("%s/%s", path, qdict_get_str(prop, "name"));
-        if (!strcmp(ptype, want)) {
-            found = g_steal_pointer(&child);
-        } else {
-            found = find_child_of_type(qts, child, type);
-        }
-    }
-    qobject_unref(resp);
-    return found;
-}
-
 static char *irq_device_path(QTestState *qts)
 {
     return strcmp(qtest_get_arch(), "aarch64") == 0 ?
-           find_child_of_type(qts, "/machine", "arm_gic") :
+           qtest_qom_find_child_of_type(qts, "/machine", "arm_gic") :
            g_strdup("ioapic");
 }
 
