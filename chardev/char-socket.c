@@ -20,6 +20,7 @@
  * websocket, tn3270, TLS and fd passing are not implemented.
  */
 #include "qemu/osdep.h"
+#include "qemu/sockets.h"
 #include <glib-unix.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -152,134 +153,21 @@ static void tcp_chr_update_filename(SocketChardev *s)
 
 /* Addresses and descriptors */
 
-static bool tcp_chr_unix_addr(SocketChardev *s, struct sockaddr_un *sun,
-                              socklen_t *len, Error **errp)
+static int tcp_chr_family(SocketChardev *s)
 {
-    size_t n = strlen(s->path);
-
-    /* Room for the NUL, or for the leading NUL of an abstract name. */
-    if (n >= sizeof(sun->sun_path)) {
-        error_setg(errp, "UNIX socket path '%s' is too long", s->path);
-        return false;
-    }
-    memset(sun, 0, sizeof(*sun));
-    sun->sun_family = AF_UNIX;
-    if (s->abstract) {
-        memcpy(sun->sun_path + 1, s->path, n);
-        *len = s->tight ? offsetof(struct sockaddr_un, sun_path) + 1 + n
-                        : sizeof(*sun);
-    } else {
-        memcpy(sun->sun_path, s->path, n);
-        *len = sizeof(*sun);
-    }
-    return true;
-}
-
-static struct addrinfo *tcp_chr_resolve(SocketChardev *s, const char *port,
-                                        bool passive, Error **errp)
-{
-    struct addrinfo hints = {
-        .ai_socktype = SOCK_STREAM,
-        .ai_flags = passive ? AI_PASSIVE : 0,
-        .ai_family = AF_UNSPEC,
-    };
-    struct addrinfo *res = NULL;
-    const char *host = s->host;
-    int rc;
-
     if (s->ipv4 && !s->ipv6) {
-        hints.ai_family = AF_INET;
-    } else if (s->ipv6 && !s->ipv4) {
-        hints.ai_family = AF_INET6;
+        return AF_INET;
     }
-    if (!*host) {
-        host = passive ? NULL : "localhost";
+    if (s->ipv6 && !s->ipv4) {
+        return AF_INET6;
     }
-    rc = getaddrinfo(host, port, &hints, &res);
-    if (rc != 0) {
-        error_setg(errp, "address resolution failed for %s:%s: %s",
-                   s->host, port, gai_strerror(rc));
-        return NULL;
-    }
-    return res;
-}
-
-static int tcp_chr_listen_unix(SocketChardev *s, Error **errp)
-{
-    struct sockaddr_un sun;
-    socklen_t len;
-    int fd;
-
-    if (!tcp_chr_unix_addr(s, &sun, &len, errp)) {
-        return -1;
-    }
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        error_setg_errno(errp, errno, "Failed to create Unix socket");
-        return -1;
-    }
-    /* A stale socket file from an earlier run would make bind fail. */
-    if (!s->abstract && unlink(s->path) < 0 && errno != ENOENT) {
-        error_setg_errno(errp, errno, "Failed to unlink socket %s", s->path);
-        close(fd);
-        return -1;
-    }
-    if (bind(fd, (struct sockaddr *)&sun, len) < 0) {
-        error_setg_errno(errp, errno, "Failed to bind socket to %s",
-                         s->path);
-        close(fd);
-        return -1;
-    }
-    if (listen(fd, 1) < 0) {
-        error_setg_errno(errp, errno, "Failed to listen on socket");
-        close(fd);
-        if (!s->abstract) {
-            unlink(s->path);
-        }
-        return -1;
-    }
-    return fd;
+    return AF_UNSPEC;
 }
 
 static int tcp_chr_listen_inet_port(SocketChardev *s, const char *port,
                                     Error **errp)
 {
-    struct addrinfo *res = tcp_chr_resolve(s, port, true, errp);
-    struct addrinfo *ai;
-    int saved_errno = EADDRNOTAVAIL;
-    int one = 1;
-    int zero = 0;
-    int fd = -1;
-
-    if (!res) {
-        return -1;
-    }
-    for (ai = res; ai; ai = ai->ai_next) {
-        fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-                    ai->ai_protocol);
-        if (fd < 0) {
-            saved_errno = errno;
-            continue;
-        }
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-        if (ai->ai_family == AF_INET6 && !s->ipv6) {
-            /* Without ipv6=on an IPv6 wildcard also takes IPv4 peers. */
-            setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof(zero));
-        }
-        if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
-            listen(fd, 1) == 0) {
-            break;
-        }
-        saved_errno = errno;
-        close(fd);
-        fd = -1;
-    }
-    freeaddrinfo(res);
-    if (fd < 0) {
-        error_setg_errno(errp, saved_errno, "Failed to listen on %s:%s",
-                         s->host, port);
-    }
-    return fd;
+    return inet_listen_host(s->host, port, tcp_chr_family(s), errp);
 }
 
 /* Listen on the first free port of port..to; remember the one we got. */
@@ -325,60 +213,6 @@ static int tcp_chr_listen_inet(SocketChardev *s, Error **errp)
     return fd;
 }
 
-static int tcp_chr_connect_unix(SocketChardev *s, Error **errp)
-{
-    struct sockaddr_un sun;
-    socklen_t len;
-    int fd;
-
-    if (!tcp_chr_unix_addr(s, &sun, &len, errp)) {
-        return -1;
-    }
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        error_setg_errno(errp, errno, "Failed to create Unix socket");
-        return -1;
-    }
-    if (connect(fd, (struct sockaddr *)&sun, len) < 0) {
-        error_setg_errno(errp, errno, "Failed to connect to '%s'", s->path);
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-static int tcp_chr_connect_inet(SocketChardev *s, Error **errp)
-{
-    struct addrinfo *res = tcp_chr_resolve(s, s->port, false, errp);
-    struct addrinfo *ai;
-    int saved_errno = ECONNREFUSED;
-    int fd = -1;
-
-    if (!res) {
-        return -1;
-    }
-    for (ai = res; ai; ai = ai->ai_next) {
-        fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-                    ai->ai_protocol);
-        if (fd < 0) {
-            saved_errno = errno;
-            continue;
-        }
-        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
-            break;
-        }
-        saved_errno = errno;
-        close(fd);
-        fd = -1;
-    }
-    freeaddrinfo(res);
-    if (fd < 0) {
-        error_setg_errno(errp, saved_errno, "Failed to connect to '%s:%s'",
-                         s->host, s->port);
-    }
-    return fd;
-}
-
 /* Connection life cycle */
 
 static void tcp_chr_telnet_greet(SocketChardev *s)
@@ -420,8 +254,9 @@ static void tcp_chr_new_connection(Chardev *chr, int fd)
 static bool tcp_chr_connect_client(Chardev *chr, Error **errp)
 {
     SocketChardev *s = CHARDEV_SOCKET(chr);
-    int fd = s->is_unix ? tcp_chr_connect_unix(s, errp)
-                        : tcp_chr_connect_inet(s, errp);
+    int fd = s->is_unix ?
+             unix_connect_path(s->path, s->abstract, s->tight, errp) :
+             inet_connect_host(s->host, s->port, tcp_chr_family(s), errp);
 
     if (fd < 0) {
         return false;
@@ -813,8 +648,9 @@ static bool tcp_chr_open(Chardev *chr, QemuOpts *opts, bool *be_opened,
     }
 
     if (s->is_listen) {
-        s->listen_fd = s->is_unix ? tcp_chr_listen_unix(s, errp)
-                                  : tcp_chr_listen_inet(s, errp);
+        s->listen_fd = s->is_unix ?
+            unix_listen_path(s->path, s->abstract, s->tight, errp) :
+            tcp_chr_listen_inet(s, errp);
         if (s->listen_fd < 0) {
             return false;
         }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "qemu/osdep.h"
+#include "qemu/sockets.h"
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <netdb.h>
@@ -283,91 +284,19 @@ bool migration_address_parse_channels(QList *channels,
 
 /* Sockets */
 
-static bool migration_unix_sockaddr(const char *path, struct sockaddr_un *un,
-                                    Error **errp)
-{
-    memset(un, 0, sizeof(*un));
-    un->sun_family = AF_UNIX;
-    if (strlen(path) >= sizeof(un->sun_path)) {
-        error_setg(errp, "UNIX socket path '%s' is too long", path);
-        return false;
-    }
-    strcpy(un->sun_path, path);
-    return true;
-}
-
-static struct addrinfo *migration_resolve(const MigrationAddress *addr,
-                                          bool passive, Error **errp)
-{
-    struct addrinfo hints = {
-        .ai_family = AF_UNSPEC,
-        .ai_socktype = SOCK_STREAM,
-        .ai_flags = passive ? AI_PASSIVE : 0,
-    };
-    struct addrinfo *res = NULL;
-    const char *host = addr->host[0] ? addr->host : NULL;
-    int rc;
-
-    rc = getaddrinfo(host, addr->port, &hints, &res);
-    if (rc != 0) {
-        error_setg(errp, "address resolution failed for %s:%s: %s",
-                   addr->host, addr->port, gai_strerror(rc));
-        return NULL;
-    }
-    return res;
-}
-
 int migration_channel_connect(const MigrationAddress *addr, pid_t *pid,
                               Error **errp)
 {
-    struct sockaddr_un un;
-    struct addrinfo *res, *ai;
     GError *gerr = NULL;
     GPid child;
     int fd = -1;
-    int err = 0;
 
     *pid = -1;
     switch (addr->type) {
     case MIGRATION_ADDRESS_TCP:
-        res = migration_resolve(addr, false, errp);
-        if (!res) {
-            return -1;
-        }
-        for (ai = res; ai; ai = ai->ai_next) {
-            fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-                        ai->ai_protocol);
-            if (fd < 0) {
-                err = errno;
-                continue;
-            }
-            if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
-                break;
-            }
-            err = errno;
-            close(fd);
-            fd = -1;
-        }
-        freeaddrinfo(res);
-        if (fd < 0) {
-            error_setg_errno(errp, err, "Failed to connect to '%s:%s'",
-                             addr->host, addr->port);
-        }
-        return fd;
+        return inet_connect_host(addr->host, addr->port, AF_UNSPEC, errp);
     case MIGRATION_ADDRESS_UNIX:
-        if (!migration_unix_sockaddr(addr->path, &un, errp)) {
-            return -1;
-        }
-        fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (fd < 0 || connect(fd, (struct sockaddr *)&un, sizeof(un)) < 0) {
-            error_setg_errno(errp, errno, "Failed to connect to '%s'",
-                             addr->path);
-            if (fd >= 0) {
-                close(fd);
-            }
-            return -1;
-        }
-        return fd;
+        return unix_connect_path(addr->path, false, false, errp);
     case MIGRATION_ADDRESS_EXEC:
         if (!g_spawn_async_with_pipes(NULL, addr->argv, NULL,
                                       G_SPAWN_DO_NOT_REAP_CHILD |
@@ -456,54 +385,10 @@ int migration_channel_open_incoming(const MigrationAddress *addr,
 
 int migration_channel_listen(const MigrationAddress *addr, Error **errp)
 {
-    struct sockaddr_un un;
-    struct addrinfo *res, *ai;
-    int one = 1;
-    int fd = -1;
-    int err = 0;
-
     if (addr->type == MIGRATION_ADDRESS_UNIX) {
-        if (!migration_unix_sockaddr(addr->path, &un, errp)) {
-            return -1;
-        }
-        unlink(addr->path);
-        fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (fd < 0 || bind(fd, (struct sockaddr *)&un, sizeof(un)) < 0 ||
-            listen(fd, 1) < 0) {
-            error_setg_errno(errp, errno, "Failed to bind socket to %s",
-                             addr->path);
-            if (fd >= 0) {
-                close(fd);
-            }
-            return -1;
-        }
-        return fd;
+        return unix_listen_path(addr->path, false, false, errp);
     }
-    res = migration_resolve(addr, true, errp);
-    if (!res) {
-        return -1;
-    }
-    for (ai = res; ai; ai = ai->ai_next) {
-        fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-                    ai->ai_protocol);
-        if (fd < 0) {
-            err = errno;
-            continue;
-        }
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-        if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
-            listen(fd, 1) == 0) {
-            break;
-        }
-        err = errno;
-        close(fd);
-        fd = -1;
-    }
-    freeaddrinfo(res);
-    if (fd < 0) {
-        error_setg_errno(errp, err, "Failed to bind socket");
-    }
-    return fd;
+    return inet_listen_host(addr->host, addr->port, AF_UNSPEC, errp);
 }
 
 QList *migration_channel_socket_address(int listen_fd)
