@@ -285,14 +285,52 @@ static void mux_base_read(void *opaque, const uint8_t *buf, int size)
     mux_deliver(d, buf + size - run, run);
 }
 
+/*
+ * During start-up the front ends do not learn that the mux is open: they
+ * hear OPENED together once the machine is built, when the focus has
+ * settled (so the HMP banner waits until the monitor gets the focus,
+ * as in QEMU).
+ */
+static bool mux_open_deferred;
+
+void mux_chr_defer_open_events(void)
+{
+    mux_open_deferred = true;
+}
+
+static void mux_chr_release_open(Chardev *chr, void *opaque)
+{
+    MuxChardev *d;
+
+    if (!object_dynamic_cast(OBJECT(chr), TYPE_CHARDEV_MUX)) {
+        return;
+    }
+    d = CHARDEV_MUX(chr);
+    if (d->base_open && !chr->be_open) {
+        chr->be_open = 1;
+        mux_send_event_all(d, CHR_EVENT_OPENED);
+    }
+}
+
+void mux_chr_realize_done(void)
+{
+    mux_open_deferred = false;
+    qemu_chr_foreach(mux_chr_release_open, NULL);
+}
+
 static void mux_base_event(void *opaque, QEMUChrEvent event)
 {
     MuxChardev *d = opaque;
     Chardev *chr = CHARDEV(d);
 
     if (event == CHR_EVENT_OPENED) {
+        d->base_open = true;
+        if (mux_open_deferred) {
+            return;
+        }
         chr->be_open = 1;
     } else if (event == CHR_EVENT_CLOSED) {
+        d->base_open = false;
         chr->be_open = 0;
     }
     mux_send_event_all(d, event);

@@ -20,6 +20,7 @@ struct MuxChardev {
     CharFrontend *frontends[MUX_MAX_FRONTENDS];
     CharFrontend base;          /* our own front end on the real back end */
     int focus;                  /* index in frontends[], or -1 */
+    bool base_open;             /* the real back end reported OPENED */
     bool got_escape;
     bool timestamps;
     bool at_line_start;

@@ -305,8 +305,12 @@ static void monitor_flush_at_exit(Monitor *mon)
         g_source_remove(mon->out_retry);
         mon->out_retry = 0;
     }
-    while (mon->has_chr && mon->connected && mon->outbuf->len &&
-           g_get_monotonic_time() < deadline) {
+    /*
+     * Output held for a monitor without the mux focus was never meant to
+     * be seen yet; QEMU drops it at exit too.
+     */
+    while (mon->has_chr && mon->connected && !mon->mux_out &&
+           mon->outbuf->len && g_get_monotonic_time() < deadline) {
         rc = qemu_chr_fe_write(&mon->chr,
                                (const uint8_t *)mon->outbuf->str,
                                MIN(mon->outbuf->len, (gsize)INT_MAX));

@@ -1048,6 +1048,7 @@ int qemu_main(int argc, char **argv)
     monitor_register_core_commands();
     runstate_register_commands();
     mux_quit_hook = vl_mux_quit;
+    mux_chr_defer_open_events();
 
     vl_create_chardevs(&cfg);
     vl_create_objects(&cfg);
@@ -1073,6 +1074,7 @@ int qemu_main(int argc, char **argv)
     vl_create_devices(&cfg);
     qdev_prop_check_globals();
     qdev_machine_creation_done();
+    mux_chr_realize_done();
     qemu_system_reset(SHUTDOWN_CAUSE_NONE);
 
     if (cfg.pidfile) {

@@ -19,4 +19,17 @@ extern int term_escape_char;
  */
 extern void (*mux_quit_hook)(void);
 
+/**
+ * mux_chr_defer_open_events: until mux_chr_realize_done(), multiplexers
+ * keep CHR_EVENT_OPENED from their front ends.  Start-up calls it before
+ * creating chardevs.
+ */
+void mux_chr_defer_open_events(void);
+
+/**
+ * mux_chr_realize_done: the machine is built; every multiplexer whose
+ * back end is open now tells all its front ends.
+ */
+void mux_chr_realize_done(void);
+
 #endif

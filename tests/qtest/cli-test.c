@@ -40,6 +40,21 @@ static CliResult run_cli(const char *args)
     return r;
 }
 
+/* Run a shell command line (for pipelines); status as run_cli. */
+static CliResult run_cli_shell(const char *cmd)
+{
+    const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+    GError *gerr = NULL;
+    CliResult r = { 0 };
+    int wait_status;
+
+    g_assert(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL,
+                          NULL, &r.out, &r.err, &wait_status, &gerr));
+    g_assert(WIFEXITED(wait_status));
+    r.status = WEXITSTATUS(wait_status);
+    return r;
+}
+
 static char *progname(void)
 {
     return g_path_get_basename(g_getenv("QTEST_QEMU_BINARY"));
@@ -157,6 +172,45 @@ static void test_no_accelerator(void)
     cli_result_free(&r);
 }
 
+/*
+ * -nographic multiplexes the serial port and the monitor on stdio: the
+ * monitor's banner waits until Ctrl-A c gives it the focus, and Ctrl-A x
+ * ends the emulator.  Keys are piped in at once: stdin is read only when
+ * the main loop runs, after the machine is built.
+ */
+static CliResult run_nographic(const char *keys)
+{
+    const char *binary = g_getenv("QTEST_QEMU_BINARY");
+    const char *accel = g_strcmp0(g_getenv("QTEST_ACCEL"), "tcg") ?
+                        "-accel qtest" : "-accel tcg -S";
+    const char *board = strcmp(qtest_get_arch(), "aarch64") ? "pc" : "virt";
+    g_autofree char *cmd = g_strdup_printf("printf '%s' | %s -M %s "
+                                           "-nographic %s", keys, binary,
+                                           board, accel);
+
+    return run_cli_shell(cmd);
+}
+
+static void test_nographic_quiet_until_focus(void)
+{
+    CliResult r = run_nographic("\\001x");
+
+    g_assert_cmpint(r.status, ==, 0);
+    g_assert_cmpstr(r.out, ==, "QEMU: Terminated\n\r");
+    cli_result_free(&r);
+}
+
+static void test_nographic_monitor_focus(void)
+{
+    CliResult r = run_nographic("\\001c\\001x");
+
+    g_assert_cmpint(r.status, ==, 0);
+    g_assert(g_str_has_prefix(r.out, "QEMU "));
+    g_assert(g_str_has_suffix(r.out, " monitor - type 'help' for more "
+                              "information\r\n(qemu) QEMU: Terminated\n\r"));
+    cli_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -169,6 +223,13 @@ int main(int argc, char **argv)
     qtest_add_func("cli/bad-log-item", test_bad_log_item);
     qtest_add_func("cli/log-help", test_log_help);
     qtest_add_func("cli/no-accelerator", test_no_accelerator);
+    /* The pc board's COM1 (which takes the focus) is not modelled yet. */
+    if (!strcmp(qtest_get_arch(), "aarch64")) {
+        qtest_add_func("cli/nographic/quiet-until-focus",
+                       test_nographic_quiet_until_focus);
+        qtest_add_func("cli/nographic/monitor-focus",
+                       test_nographic_monitor_focus);
+    }
 
     return g_test_run();
 }
