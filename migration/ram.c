@@ -87,6 +87,34 @@ static bool ram_page_is_zero(const uint8_t *page)
     return true;
 }
 
+/* The hash of an all-zero page, computed once. */
+static uint64_t ram_zero_page_hash(void)
+{
+    static uint64_t hash;
+    static bool done;
+
+    if (!done) {
+        static const uint8_t zero[MIG_TARGET_PAGE_SIZE];
+
+        hash = ram_page_hash(zero);
+        done = true;
+    }
+    return hash;
+}
+
+/*
+ * Has @host changed since it was sent with @hash?  Most of an idle
+ * guest's RAM is zero: such pages are checked with a scan that stops at
+ * the first non-zero word instead of a full hash.
+ */
+static bool ram_page_changed(const uint8_t *host, uint64_t hash)
+{
+    if (hash == ram_zero_page_hash()) {
+        return !ram_page_is_zero(host);
+    }
+    return ram_page_hash(host) != hash;
+}
+
 /* Saving */
 
 static void ram_save_cleanup(void *opaque)
@@ -160,8 +188,8 @@ static void ram_save_page(QEMUFile *f, RAMState *rs, RAMSaveBlock *sb,
         sb->sent[page] = 1;
         rs->stats.sent_pages++;
     }
-    sb->hash[page] = ram_page_hash(buf);
     zero = ram_page_is_zero(buf);
+    sb->hash[page] = zero ? ram_zero_page_hash() : ram_page_hash(buf);
 
     if (sb->rb == rs->last_sent) {
         flags |= RAM_SAVE_FLAG_CONTINUE;
@@ -216,7 +244,7 @@ static int ram_save_complete(QEMUFile *f, void *opaque)
         for (page = 0; page < sb->pages; page++) {
             const uint8_t *host = sb->rb->host + page * MIG_TARGET_PAGE_SIZE;
 
-            if (!sb->sent[page] || ram_page_hash(host) != sb->hash[page]) {
+            if (!sb->sent[page] || ram_page_changed(host, sb->hash[page])) {
                 ram_save_page(f, rs, sb, page);
             }
         }
