@@ -23,6 +23,9 @@
  * are those of CPU 0; regions 2 onwards reach each CPU interface by
  * number.
  * Interface: see include/hw/intc/arm_gic.h; docs/devel/arm-gic.rst.
+ * Migration: VMState "arm_gic" v12 in QEMU's layout (per-interrupt CPU
+ * masks, priorities split at 32, APRs by preemption level), converted
+ * from and to this model by gic_pre_save and gic_post_load.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -32,6 +35,7 @@
 #include "hw/core/registerfields.h"
 #include "hw/core/sysbus.h"
 #include "hw/intc/arm_gic.h"
+#include "migration/vmstate.h"
 
 /* Distributor; the per-interrupt registers are arrays from these bases. */
 REG32(GICD_CTLR, 0x000)
@@ -131,6 +135,53 @@ static const uint8_t gic_id_v1[] = {
 static const uint8_t gic_id_v2[] = {
     0x04, 0x00, 0x00, 0x00, 0x90, 0xb4, 0x2b, 0x00, 0x0d, 0xf0, 0x05, 0xb1,
 };
+
+/* QEMU's migration layout: virtual CPU interfaces follow the real ones. */
+#define GIC_NCPU_VCPU (GIC_NCPU * 2)
+#define GIC_MAX_LR 64
+#define GIC_ALL_CPU_MASK 0xff
+#define GIC_MIG_LEVELS (GIC_NR_APRS * 32)
+
+/* One interrupt as QEMU migrates it: a bit per CPU interface. */
+typedef struct GICMigIrqState {
+    uint8_t enabled;
+    uint8_t pending;
+    uint8_t active;
+    uint8_t level;
+    bool model;             /* 1-N model: 11MPCore only */
+    bool edge_trigger;
+    uint8_t group;
+} GICMigIrqState;
+
+/*
+ * The instance: GICState, then QEMU's layout of it, which gic_pre_save
+ * fills and gic_post_load checks and applies.  Active priorities there
+ * are indexed by group priority >> 1 whatever the priority bits.
+ */
+typedef struct ARMGICState {
+    GICState parent_obj;
+
+    uint32_t ctlr;
+    uint32_t cpu_ctlr[GIC_NCPU_VCPU];
+    GICMigIrqState irq_state[GIC_MAXIRQ];
+    uint8_t irq_target[GIC_MAXIRQ];
+    uint8_t priority1[GIC_INTERNAL][GIC_NCPU];
+    uint8_t priority2[GIC_MAXIRQ - GIC_INTERNAL];
+    uint8_t sgi_pending[GIC_NR_SGIS][GIC_NCPU];
+    uint16_t priority_mask[GIC_NCPU_VCPU];
+    uint16_t running_priority[GIC_NCPU_VCPU];
+    uint16_t current_pending[GIC_NCPU_VCPU];
+    uint8_t bpr[GIC_NCPU_VCPU];
+    uint8_t abpr[GIC_NCPU_VCPU];
+    uint32_t apr[GIC_NR_APRS][GIC_NCPU];
+    uint32_t nsapr[GIC_NR_APRS][GIC_NCPU];
+    /* Virtualization extensions (never sent: we refuse them). */
+    uint32_t h_hcr[GIC_NCPU];
+    uint32_t h_misr[GIC_NCPU];
+    uint32_t h_lr[GIC_MAX_LR][GIC_NCPU];
+    uint32_t h_apr[GIC_NCPU];
+    bool virt_state_loaded;
+} ARMGICState;
 
 typedef struct ARMGICClass {
     SysBusDeviceClass parent_class;
@@ -1249,6 +1300,415 @@ static const MemoryRegionOps gic_percpu_ops = {
     .impl = { .min_access_size = 1, .max_access_size = 4 },
 };
 
+/* Migration */
+
+static ARMGICState *gic_mig(GICState *s)
+{
+    return container_of(s, ARMGICState, parent_obj);
+}
+
+/* How far QEMU's preemption levels are shifted left of ours. */
+static int gic_mig_level_shift(GICState *s)
+{
+    return 7 - gic_preemption_bits(s);
+}
+
+/* Our active priority bits of @cpu in QEMU's [register][cpu] layout. */
+static void gic_apr_to_mig(GICState *s, const uint32_t *ours,
+                           uint32_t mig[GIC_NR_APRS][GIC_NCPU], int cpu)
+{
+    int shift = gic_mig_level_shift(s);
+    int l, q;
+
+    for (l = 0; l < GIC_NR_APRS; l++) {
+        mig[l][cpu] = 0;
+    }
+    for (l = 0; l < GIC_MIG_LEVELS; l++) {
+        q = l << shift;
+        if ((ours[l / 32] & (1U << (l % 32))) && q < GIC_MIG_LEVELS) {
+            mig[q / 32][cpu] |= 1U << (q % 32);
+        }
+    }
+}
+
+/*
+ * QEMU's active priority bits of @cpu as ours, in @ours; false when a
+ * level is not one this GIC's priority bits can reach.
+ */
+static bool gic_apr_from_mig(GICState *s, uint32_t mig[GIC_NR_APRS][GIC_NCPU],
+                             int cpu, uint32_t *ours, const char *name,
+                             Error **errp)
+{
+    int shift = gic_mig_level_shift(s);
+    int q;
+
+    memset(ours, 0, GIC_NR_APRS * sizeof(uint32_t));
+    for (q = 0; q < GIC_MIG_LEVELS; q++) {
+        if (!(mig[q / 32][cpu] & (1U << (q % 32)))) {
+            continue;
+        }
+        if (q & MAKE_64BIT_MASK(0, shift)) {
+            error_setg(errp, "%s[%d][%d] bit %d is not a preemption level "
+                       "of a GIC with %u priority bits", name, q / 32, cpu,
+                       q % 32, s->n_prio_bits);
+            return false;
+        }
+        ours[(q >> shift) / 32] |= 1U << ((q >> shift) % 32);
+    }
+    return true;
+}
+
+/* The CPUs a pending or active SPI is recorded against in QEMU's masks. */
+static uint8_t gic_mig_spi_cpus(GICState *s, int irq)
+{
+    uint8_t targets = s->spi[irq - GIC_INTERNAL].targets;
+
+    if (s->num_cpu == 1) {
+        return 1;
+    }
+    return targets ? targets : gic_all_cpu_mask(s);
+}
+
+/* The highest pending interrupt above the priority mask, or 1023. */
+static uint16_t gic_mig_current_pending(GICState *s, int cpu)
+{
+    int irq = gic_highest_pending(s, cpu);
+
+    if (irq == GIC_SPURIOUS ||
+        gic_irq(s, cpu, irq)->priority >= s->priority_mask[cpu]) {
+        return GIC_SPURIOUS;
+    }
+    return irq;
+}
+
+static int gic_pre_save(void *opaque)
+{
+    GICState *s = opaque;
+    ARMGICState *m = gic_mig(s);
+    int cpu, irq;
+
+    memset(&m->ctlr, 0, sizeof(*m) - offsetof(ARMGICState, ctlr));
+    m->ctlr = s->ctlr;
+    for (cpu = 0; cpu < GIC_NCPU; cpu++) {
+        m->cpu_ctlr[cpu] = s->cpu_ctlr[cpu];
+        m->priority_mask[cpu] = s->priority_mask[cpu];
+        m->running_priority[cpu] = gic_running_priority(s, cpu);
+        m->current_pending[cpu] = cpu < s->num_cpu ?
+                                  gic_mig_current_pending(s, cpu) :
+                                  GIC_SPURIOUS;
+        m->bpr[cpu] = s->bpr[cpu];
+        m->abpr[cpu] = s->abpr[cpu];
+        gic_apr_to_mig(s, s->apr[cpu], m->apr, cpu);
+        gic_apr_to_mig(s, s->nsapr[cpu], m->nsapr, cpu);
+    }
+    for (irq = 0; irq < GIC_INTERNAL; irq++) {
+        GICMigIrqState *q = &m->irq_state[irq];
+
+        q->edge_trigger = s->banked[0][irq].edge;
+        for (cpu = 0; cpu < s->num_cpu; cpu++) {
+            GICIrqState *p = &s->banked[cpu][irq];
+            uint8_t bit = 1 << cpu;
+
+            if (irq < GIC_NR_SGIS) {
+                q->enabled = GIC_ALL_CPU_MASK;
+                q->pending |= s->sgi_pending[cpu][irq] ? bit : 0;
+                m->sgi_pending[irq][cpu] = s->sgi_pending[cpu][irq];
+            } else {
+                q->enabled |= p->enabled ? bit : 0;
+                q->pending |= p->pending ? bit : 0;
+            }
+            q->active |= p->active ? bit : 0;
+            q->level |= p->level ? bit : 0;
+            q->group |= p->group1 ? bit : 0;
+            m->priority1[irq][cpu] = p->priority;
+        }
+    }
+    for (irq = GIC_INTERNAL; irq < s->num_irq; irq++) {
+        GICIrqState *p = &s->spi[irq - GIC_INTERNAL];
+        GICMigIrqState *q = &m->irq_state[irq];
+
+        q->enabled = p->enabled ? GIC_ALL_CPU_MASK : 0;
+        q->pending = p->pending ? gic_mig_spi_cpus(s, irq) : 0;
+        q->active = p->active ? gic_mig_spi_cpus(s, irq) : 0;
+        q->level = p->level ? GIC_ALL_CPU_MASK : 0;
+        q->edge_trigger = p->edge;
+        q->group = p->group1 ? GIC_ALL_CPU_MASK : 0;
+        m->priority2[irq - GIC_INTERNAL] = p->priority;
+        m->irq_target[irq] = p->targets;
+    }
+    if (s->num_cpu == 1) {
+        /* QEMU records its sole CPU as the target of every interrupt. */
+        memset(m->irq_target, 1, sizeof(m->irq_target));
+    }
+    return 0;
+}
+
+static int gic_pre_load(void *opaque)
+{
+    gic_mig(opaque)->virt_state_loaded = false;
+    return 0;
+}
+
+static int gic_virt_state_post_load(void *opaque, int version_id)
+{
+    gic_mig(opaque)->virt_state_loaded = true;
+    return 0;
+}
+
+/* The CPU interface registers of @cpu must be ones the guest could set. */
+static bool gic_mig_check_cpu(GICState *s, int cpu, Error **errp)
+{
+    ARMGICState *m = gic_mig(s);
+
+    if (m->cpu_ctlr[cpu] & ~gic_cpu_ctlr_writable(s)) {
+        error_setg(errp, "cpu_ctlr[%d] 0x%" PRIx32 " sets bits this GIC "
+                   "does not implement", cpu, m->cpu_ctlr[cpu]);
+        return false;
+    }
+    if (m->priority_mask[cpu] > 0xff ||
+        (m->priority_mask[cpu] & ~gic_priority_bits(s))) {
+        error_setg(errp, "priority_mask[%d] 0x%x is not a priority of a "
+                   "GIC with %u priority bits", cpu, m->priority_mask[cpu],
+                   s->n_prio_bits);
+        return false;
+    }
+    if (m->running_priority[cpu] > GIC_PRIO_IDLE) {
+        error_setg(errp, "running_priority[%d] 0x%x is out of range "
+                   "(0-0x100)", cpu, m->running_priority[cpu]);
+        return false;
+    }
+    if (m->current_pending[cpu] > GIC_SPURIOUS) {
+        error_setg(errp, "current_pending[%d] %u is out of range (0-1023)",
+                   cpu, m->current_pending[cpu]);
+        return false;
+    }
+    if (m->bpr[cpu] > 7 || m->abpr[cpu] > 7) {
+        error_setg(errp, "bpr[%d] %u or abpr[%d] %u is out of range (0-7)",
+                   cpu, m->bpr[cpu], cpu, m->abpr[cpu]);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * Interrupts this GIC lacks (num-irq and above) must be idle, and
+ * priorities may only use the implemented bits.
+ */
+static bool gic_mig_check_irq(GICState *s, int irq, Error **errp)
+{
+    ARMGICState *m = gic_mig(s);
+    GICMigIrqState *q = &m->irq_state[irq];
+    int cpu;
+
+    if (q->model) {
+        error_setg(errp, "irq_state[%d].model is set: the 1-N model is "
+                   "11MPCore only", irq);
+        return false;
+    }
+    if (irq >= s->num_irq) {
+        if (q->enabled || q->pending || q->active || q->level || q->group ||
+            q->edge_trigger || m->priority2[irq - GIC_INTERNAL]) {
+            error_setg(errp, "irq_state[%d] is not idle but the GIC has "
+                       "%u interrupts", irq, s->num_irq);
+            return false;
+        }
+        return true;
+    }
+    if (irq >= GIC_INTERNAL) {
+        if (m->priority2[irq - GIC_INTERNAL] & ~gic_priority_bits(s)) {
+            error_setg(errp, "priority2[%d] 0x%x uses unimplemented priority "
+                       "bits", irq - GIC_INTERNAL,
+                       m->priority2[irq - GIC_INTERNAL]);
+            return false;
+        }
+        return true;
+    }
+    for (cpu = 0; cpu < s->num_cpu; cpu++) {
+        if (m->priority1[irq][cpu] & ~gic_priority_bits(s)) {
+            error_setg(errp, "priority1[%d][%d] 0x%x uses unimplemented "
+                       "priority bits", irq, cpu, m->priority1[irq][cpu]);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void gic_mig_apply_irq(GICState *s, int irq)
+{
+    ARMGICState *m = gic_mig(s);
+    GICMigIrqState *q = &m->irq_state[irq];
+    GICIrqState *p;
+    int cpu;
+
+    if (irq >= GIC_INTERNAL) {
+        p = &s->spi[irq - GIC_INTERNAL];
+        p->enabled = q->enabled != 0;
+        p->pending = q->pending != 0;
+        p->active = q->active != 0;
+        p->level = q->level != 0;
+        p->edge = q->edge_trigger;
+        p->group1 = q->group != 0;
+        p->priority = m->priority2[irq - GIC_INTERNAL];
+        p->targets = s->num_cpu > 1 ?
+                     m->irq_target[irq] & gic_all_cpu_mask(s) : 0;
+        return;
+    }
+    for (cpu = 0; cpu < s->num_cpu; cpu++) {
+        uint8_t bit = 1 << cpu;
+
+        p = &s->banked[cpu][irq];
+        if (irq < GIC_NR_SGIS) {
+            /* Always enabled, edge-triggered, pending by source CPU. */
+            p->enabled = false;
+            p->pending = false;
+            p->edge = true;
+            s->sgi_pending[cpu][irq] = m->sgi_pending[irq][cpu] &
+                                       gic_all_cpu_mask(s);
+        } else {
+            p->enabled = q->enabled & bit;
+            p->pending = q->pending & bit;
+            p->edge = q->edge_trigger;
+        }
+        p->active = q->active & bit;
+        p->level = q->level & bit;
+        p->group1 = q->group & bit;
+        p->priority = m->priority1[irq][cpu];
+        p->targets = 0;
+    }
+}
+
+/*
+ * Everything is checked before anything reaches the model, so a refused
+ * stream leaves the GIC as it was.  Running priorities and the highest
+ * pending interrupts are derived, and the output lines are left alone.
+ */
+static bool gic_post_load(void *opaque, int version_id, Error **errp)
+{
+    GICState *s = opaque;
+    ARMGICState *m = gic_mig(s);
+    uint32_t apr[GIC_NCPU][GIC_NR_APRS], nsapr[GIC_NCPU][GIC_NR_APRS];
+    uint32_t ctlr_mask = gic_has_groups(s) ?
+                         GICD_CTLR_EN_GRP0 | GICD_CTLR_EN_GRP1 :
+                         GICD_CTLR_EN_GRP0;
+    int cpu, irq;
+
+    if (m->virt_state_loaded) {
+        error_setg(errp, "arm_gic_virt_state: the virtualization extensions "
+                   "are not supported");
+        return false;
+    }
+    if (m->ctlr & ~ctlr_mask) {
+        error_setg(errp, "ctlr 0x%" PRIx32 " sets bits this GIC does not "
+                   "implement", m->ctlr);
+        return false;
+    }
+    for (cpu = 0; cpu < s->num_cpu; cpu++) {
+        if (!gic_mig_check_cpu(s, cpu, errp) ||
+            !gic_apr_from_mig(s, m->apr, cpu, apr[cpu], "apr", errp) ||
+            !gic_apr_from_mig(s, m->nsapr, cpu, nsapr[cpu], "nsapr", errp)) {
+            return false;
+        }
+    }
+    for (irq = 0; irq < GIC_MAXIRQ; irq++) {
+        if (!gic_mig_check_irq(s, irq, errp)) {
+            return false;
+        }
+    }
+
+    s->ctlr = m->ctlr;
+    for (cpu = 0; cpu < s->num_cpu; cpu++) {
+        s->cpu_ctlr[cpu] = m->cpu_ctlr[cpu];
+        s->priority_mask[cpu] = m->priority_mask[cpu];
+        s->bpr[cpu] = MAX(m->bpr[cpu], gic_min_bpr(s));
+        s->abpr[cpu] = MAX(m->abpr[cpu], gic_min_bpr(s) + 1);
+        memcpy(s->apr[cpu], apr[cpu], sizeof(s->apr[cpu]));
+        memcpy(s->nsapr[cpu], nsapr[cpu], sizeof(s->nsapr[cpu]));
+    }
+    for (irq = 0; irq < s->num_irq; irq++) {
+        gic_mig_apply_irq(s, irq);
+    }
+    return true;
+}
+
+static bool gic_virt_state_needed(void *opaque)
+{
+    return ARM_GIC_COMMON(opaque)->virt_extn;
+}
+
+static const VMStateDescription vmstate_gic_irq_state = {
+    .name = "arm_gic_irq_state",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(enabled, GICMigIrqState),
+        VMSTATE_UINT8(pending, GICMigIrqState),
+        VMSTATE_UINT8(active, GICMigIrqState),
+        VMSTATE_UINT8(level, GICMigIrqState),
+        VMSTATE_BOOL(model, GICMigIrqState),
+        VMSTATE_BOOL(edge_trigger, GICMigIrqState),
+        VMSTATE_UINT8(group, GICMigIrqState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_gic_virt_state = {
+    .name = "arm_gic_virt_state",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = gic_virt_state_needed,
+    .post_load = gic_virt_state_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32_ARRAY(h_hcr, ARMGICState, GIC_NCPU),
+        VMSTATE_UINT32_ARRAY(h_misr, ARMGICState, GIC_NCPU),
+        VMSTATE_UINT32_2DARRAY(h_lr, ARMGICState, GIC_MAX_LR, GIC_NCPU),
+        VMSTATE_UINT32_ARRAY(h_apr, ARMGICState, GIC_NCPU),
+        VMSTATE_UINT32_SUB_ARRAY(cpu_ctlr, ARMGICState, GIC_NCPU, GIC_NCPU),
+        VMSTATE_UINT16_SUB_ARRAY(priority_mask, ARMGICState, GIC_NCPU,
+                                 GIC_NCPU),
+        VMSTATE_UINT16_SUB_ARRAY(running_priority, ARMGICState, GIC_NCPU,
+                                 GIC_NCPU),
+        VMSTATE_UINT16_SUB_ARRAY(current_pending, ARMGICState, GIC_NCPU,
+                                 GIC_NCPU),
+        VMSTATE_UINT8_SUB_ARRAY(bpr, ARMGICState, GIC_NCPU, GIC_NCPU),
+        VMSTATE_UINT8_SUB_ARRAY(abpr, ARMGICState, GIC_NCPU, GIC_NCPU),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_gic = {
+    .name = "arm_gic",
+    .version_id = 12,
+    .minimum_version_id = 12,
+    .pre_save = gic_pre_save,
+    .pre_load = gic_pre_load,
+    .post_load_errp = gic_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(ctlr, ARMGICState),
+        VMSTATE_UINT32_SUB_ARRAY(cpu_ctlr, ARMGICState, 0, GIC_NCPU),
+        VMSTATE_STRUCT_ARRAY(irq_state, ARMGICState, GIC_MAXIRQ, 1,
+                             vmstate_gic_irq_state, GICMigIrqState),
+        VMSTATE_UINT8_ARRAY(irq_target, ARMGICState, GIC_MAXIRQ),
+        VMSTATE_UINT8_2DARRAY(priority1, ARMGICState, GIC_INTERNAL,
+                              GIC_NCPU),
+        VMSTATE_UINT8_ARRAY(priority2, ARMGICState,
+                            GIC_MAXIRQ - GIC_INTERNAL),
+        VMSTATE_UINT8_2DARRAY(sgi_pending, ARMGICState, GIC_NR_SGIS,
+                              GIC_NCPU),
+        VMSTATE_UINT16_SUB_ARRAY(priority_mask, ARMGICState, 0, GIC_NCPU),
+        VMSTATE_UINT16_SUB_ARRAY(running_priority, ARMGICState, 0, GIC_NCPU),
+        VMSTATE_UINT16_SUB_ARRAY(current_pending, ARMGICState, 0, GIC_NCPU),
+        VMSTATE_UINT8_SUB_ARRAY(bpr, ARMGICState, 0, GIC_NCPU),
+        VMSTATE_UINT8_SUB_ARRAY(abpr, ARMGICState, 0, GIC_NCPU),
+        VMSTATE_UINT32_2DARRAY(apr, ARMGICState, GIC_NR_APRS, GIC_NCPU),
+        VMSTATE_UINT32_2DARRAY(nsapr, ARMGICState, GIC_NR_APRS, GIC_NCPU),
+        VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_gic_virt_state,
+        NULL
+    },
+};
+
 /*
  * Architectural reset: everything disabled, inactive and Group 0 with
  * priority 0; SGIs edge-triggered, PPIs and SPIs level-sensitive; binary
@@ -1390,6 +1850,7 @@ static void arm_gic_common_class_init(ObjectClass *klass, const void *data)
 
     dc->realize = arm_gic_common_realize;
     dc->desc = "ARM Generic Interrupt Controller";
+    dc->vmsd = &vmstate_gic;
     device_class_set_props(dc, arm_gic_common_properties);
 }
 
@@ -1397,7 +1858,7 @@ static const TypeInfo arm_gic_types[] = {
     {
         .name          = TYPE_ARM_GIC_COMMON,
         .parent        = TYPE_SYS_BUS_DEVICE,
-        .instance_size = sizeof(GICState),
+        .instance_size = sizeof(ARMGICState),
         .class_init    = arm_gic_common_class_init,
         .abstract      = true,
     },

@@ -8,8 +8,9 @@
  * the PIIX edge/level control register (ELCR).
  * Not modelled: buffered mode (ICW4 BUF/MS bits are stored, no effect).
  * Interface: I/O ports base (2 bytes) and elcr_addr (1 byte); 8 unnamed
- * GPIO inputs; 1 unnamed GPIO output (INT).  Migration state arrives
- * with the VMState engine.
+ * GPIO inputs; 1 unnamed GPIO output (INT).
+ * Migration: VMState "i8259" v1, QEMU's layout, with the "i8259/ltim"
+ * subsection (QEMU 8.1 on) sent only while ICW1's LTIM bit is set.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -17,6 +18,7 @@
 #include "hw/core/irq.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/intc/i8259.h"
+#include "migration/vmstate.h"
 #include "trace.h"
 
 OBJECT_DECLARE_SIMPLE_TYPE(PICCommonState, PIC_COMMON)
@@ -400,6 +402,113 @@ static void pic_realize(DeviceState *dev, Error **errp)
     qdev_init_gpio_in(dev, pic_set_irq, 8);
 }
 
+/* Latch a range error for @name (one per load) and put @v back in range. */
+static bool pic_check_range(uint8_t *v, uint8_t max, const char *name,
+                            Error **errp)
+{
+    if (*v <= max) {
+        return true;
+    }
+    error_setg(errp, "%s %u is out of range (0-%u)", name, *v, max);
+    *v = 0;
+    return false;
+}
+
+/*
+ * QEMU stores some flags as the ICW bit itself (single_mode 2, ltim 8):
+ * any non-zero value means set.  The rotation base, the initialisation
+ * step, the vector base and ELCR must be values the registers can hold.
+ */
+static bool pic_post_load(void *opaque, int version_id, Error **errp)
+{
+    PICCommonState *s = opaque;
+
+    s->read_reg_select = !!s->read_reg_select;
+    s->poll = !!s->poll;
+    s->special_mask = !!s->special_mask;
+    s->auto_eoi = !!s->auto_eoi;
+    s->rotate_on_auto_eoi = !!s->rotate_on_auto_eoi;
+    s->special_fully_nested_mode = !!s->special_fully_nested_mode;
+    s->init4 = !!s->init4;
+    s->single_mode = !!s->single_mode;
+    s->ltim = !!s->ltim;
+    if (!pic_check_range(&s->priority_add, 7, "priority_add", errp) ||
+        !pic_check_range(&s->init_state, 3, "init_state", errp)) {
+        return false;
+    }
+    if (s->irq_base & 7) {
+        error_setg(errp, "irq_base 0x%02x is not a multiple of 8",
+                   s->irq_base);
+        s->irq_base &= ~7;
+        return false;
+    }
+    if (s->elcr & ~s->elcr_mask) {
+        error_setg(errp, "elcr 0x%02x sets bits outside elcr_mask 0x%02x",
+                   s->elcr, s->elcr_mask);
+        s->elcr &= s->elcr_mask;
+        return false;
+    }
+    return true;
+}
+
+static bool pic_ltim_needed(void *opaque)
+{
+    PICCommonState *s = opaque;
+
+    return s->ltim != 0;
+}
+
+/* Loading it sets LTIM; a stream without it (QEMU before 8.1) clears it. */
+static int pic_pre_load(void *opaque)
+{
+    PICCommonState *s = opaque;
+
+    s->ltim = 0;
+    return 0;
+}
+
+static const VMStateDescription vmstate_pic_ltim = {
+    .name = "i8259/ltim",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = pic_ltim_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(ltim, PICCommonState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_pic = {
+    .name = "i8259",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .pre_load = pic_pre_load,
+    .post_load_errp = pic_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(last_irr, PICCommonState),
+        VMSTATE_UINT8(irr, PICCommonState),
+        VMSTATE_UINT8(imr, PICCommonState),
+        VMSTATE_UINT8(isr, PICCommonState),
+        VMSTATE_UINT8(priority_add, PICCommonState),
+        VMSTATE_UINT8(irq_base, PICCommonState),
+        VMSTATE_UINT8(read_reg_select, PICCommonState),
+        VMSTATE_UINT8(poll, PICCommonState),
+        VMSTATE_UINT8(special_mask, PICCommonState),
+        VMSTATE_UINT8(init_state, PICCommonState),
+        VMSTATE_UINT8(auto_eoi, PICCommonState),
+        VMSTATE_UINT8(rotate_on_auto_eoi, PICCommonState),
+        VMSTATE_UINT8(special_fully_nested_mode, PICCommonState),
+        VMSTATE_UINT8(init4, PICCommonState),
+        VMSTATE_UINT8(single_mode, PICCommonState),
+        VMSTATE_UINT8(elcr, PICCommonState),
+        VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_pic_ltim,
+        NULL
+    },
+};
+
 static const Property pic_properties[] = {
     DEFINE_PROP_UINT32("iobase", PICCommonState, iobase, -1),
     DEFINE_PROP_UINT32("elcr_addr", PICCommonState, elcr_addr, -1),
@@ -413,6 +522,7 @@ static void pic_common_class_init(ObjectClass *klass, const void *data)
 
     device_class_set_props(dc, pic_properties);
     dc->user_creatable = false;
+    dc->vmsd = &vmstate_pic;
 }
 
 static void pic_class_init(ObjectClass *klass, const void *data)

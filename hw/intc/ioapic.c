@@ -11,7 +11,7 @@
  * Not modelled: the lowest-priority arbitration ID (ARB reads as ID).
  * Interface: MMIO region 0 (4 KiB); 24 unnamed GPIO inputs, input 0
  * taken as pin 2 as the PC wires ISA IRQ0; property "version".
- * Migration state arrives with the VMState engine.
+ * Migration: VMState "ioapic" v3 (streams from v1 on load), QEMU's layout.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -21,6 +21,7 @@
 #include "hw/core/sysbus.h"
 #include "hw/core/registerfields.h"
 #include "hw/intc/ioapic.h"
+#include "migration/vmstate.h"
 #include "system/address-spaces.h"
 #include "trace.h"
 
@@ -316,6 +317,49 @@ static void ioapic_realize(DeviceState *dev, Error **errp)
     qdev_init_gpio_in(dev, ioapic_set_irq, IOAPIC_NUM_PINS);
 }
 
+/*
+ * Every 8-bit IOREGSEL is reachable (the guest writes it unchecked) and
+ * the window accessors bound it, so it needs no check here.  The ID is
+ * four bits wide and only 24 pins can request.
+ */
+static bool ioapic_post_load(void *opaque, int version_id, Error **errp)
+{
+    IOAPICCommonState *s = opaque;
+
+    if (s->id > IOAPIC_ID_MASK) {
+        error_setg(errp, "id 0x%x is wider than 4 bits", s->id);
+        s->id &= IOAPIC_ID_MASK;
+        return false;
+    }
+    if (s->irr & ~MAKE_64BIT_MASK(0, IOAPIC_NUM_PINS)) {
+        error_setg(errp, "irr 0x%08" PRIx32 " names pins above %d", s->irr,
+                   IOAPIC_NUM_PINS - 1);
+        s->irr &= MAKE_64BIT_MASK(0, IOAPIC_NUM_PINS);
+        return false;
+    }
+    return true;
+}
+
+static const VMStateDescription vmstate_ioapic = {
+    .name = "ioapic",
+    .version_id = 3,
+    .minimum_version_id = 1,
+    .post_load_errp = ioapic_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(id, IOAPICCommonState),
+        VMSTATE_UINT8(ioregsel, IOAPICCommonState),
+        VMSTATE_UNUSED_V(2, 8),     /* qemu-kvm's version 2 */
+        VMSTATE_UINT32_V(irr, IOAPICCommonState, 2),
+        VMSTATE_UINT64_ARRAY(ioredtbl, IOAPICCommonState, IOAPIC_NUM_PINS),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static void ioapic_common_class_init(ObjectClass *klass, const void *data)
+{
+    DEVICE_CLASS(klass)->vmsd = &vmstate_ioapic;
+}
+
 static const Property ioapic_properties[] = {
     DEFINE_PROP_UINT8("version", IOAPICCommonState, version, 0x20),
 };
@@ -336,6 +380,7 @@ static const TypeInfo ioapic_types[] = {
         .parent = TYPE_SYS_BUS_DEVICE,
         .instance_size = sizeof(IOAPICCommonState),
         .instance_init = ioapic_init,
+        .class_init = ioapic_common_class_init,
         .abstract = true,
     },
     {

@@ -9,8 +9,9 @@
  * an item by writing its key, then reads it a byte (or data-width
  * bytes) at a time, or has it copied by a DMA descriptor.
  * Not modelled: guest writes (the write channel and DMA writes fail),
- * item callbacks, the boot order file.  Migration state is not
- * described yet.
+ * item callbacks, the boot order file.
+ * Migration: VMState "fw_cfg" v2 (v1 streams load), QEMU's layout; the
+ * items themselves are rebuilt by the destination's board.
  * Interface (fw_cfg_io): I/O ports selector (2 bytes, little endian) and
  * data (1 byte), DMA address register (8 bytes, big endian).
  * Interface (fw_cfg_mem): MMIO region 0 selector (2 bytes, big endian),
@@ -23,6 +24,8 @@
 #include "qemu/log.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/nvram/fw_cfg.h"
+#include "migration/qemu-file-types.h"
+#include "migration/vmstate.h"
 #include "system/address-spaces.h"
 #include "trace.h"
 
@@ -49,6 +52,14 @@ struct FWCfgState {
     uint32_t cur_offset;
     uint64_t dma_addr;
     AddressSpace *dma_as;
+    /*
+     * Sizes of QEMU's ACPI ROM blobs, which QEMU migrates so that the
+     * destination can resize its copies; we build no ACPI tables, so
+     * they are only kept to be sent back.
+     */
+    uint64_t table_mr_size;
+    uint64_t linker_mr_size;
+    uint64_t rsdp_mr_size;
 
     /* properties */
     bool dma_enabled;
@@ -468,10 +479,124 @@ static const Property fw_cfg_properties[] = {
                        FW_CFG_FILE_SLOTS_DFLT),
 };
 
+/* Version 1 streams carry cur_offset as 16 bits. */
+static int fw_cfg_get_offset16(QEMUFile *f, void *pv, size_t size,
+                               const VMStateField *field)
+{
+    *(uint32_t *)pv = qemu_get_be16(f);
+    return 0;
+}
+
+static int fw_cfg_put_offset16(QEMUFile *f, void *pv, size_t size,
+                               const VMStateField *field, JSONWriter *vmdesc)
+{
+    qemu_put_be16(f, *(uint32_t *)pv);
+    return 0;
+}
+
+static const VMStateInfo fw_cfg_info_offset16 = {
+    .name = "int16_as_uint32",
+    .get = fw_cfg_get_offset16,
+    .put = fw_cfg_put_offset16,
+};
+
+static bool fw_cfg_is_version_1(void *opaque, int version_id)
+{
+    return version_id == 1;
+}
+
+/*
+ * The selected key must be one this device has (or none); the offset
+ * can never pass the end of the selected item.  The items are rebuilt
+ * from the destination's command line, which must match the source's.
+ */
+static bool fw_cfg_post_load(void *opaque, int version_id, Error **errp)
+{
+    FWCfgState *s = opaque;
+    FWCfgEntry *e;
+
+    if (s->cur_entry == FW_CFG_INVALID) {
+        s->cur_offset = 0;
+        return true;
+    }
+    e = fw_cfg_entry(s, s->cur_entry);
+    if (e == NULL) {
+        error_setg(errp, "cur_entry 0x%04x is not a key of this device",
+                   s->cur_entry);
+        fw_cfg_select(s, FW_CFG_INVALID);
+        return false;
+    }
+    if (s->cur_offset > e->len) {
+        error_setg(errp, "cur_offset %" PRIu32 " is past the %" PRIu32
+                   "-byte item 0x%04x", s->cur_offset, e->len,
+                   s->cur_entry);
+        s->cur_offset = e->len;
+        return false;
+    }
+    return true;
+}
+
+static bool fw_cfg_dma_needed(void *opaque)
+{
+    return FW_CFG(opaque)->dma_enabled;
+}
+
+static bool fw_cfg_acpi_mr_needed(void *opaque)
+{
+    FWCfgState *s = opaque;
+    uint64_t page = sysconf(_SC_PAGESIZE);
+
+    return !QEMU_IS_ALIGNED(s->table_mr_size, page) ||
+           !QEMU_IS_ALIGNED(s->linker_mr_size, page) ||
+           !QEMU_IS_ALIGNED(s->rsdp_mr_size, page);
+}
+
+static const VMStateDescription vmstate_fw_cfg_dma = {
+    .name = "fw_cfg/dma",
+    .needed = fw_cfg_dma_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT64(dma_addr, FWCfgState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_fw_cfg_acpi_mr = {
+    .name = "fw_cfg/acpi_mr",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = fw_cfg_acpi_mr_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT64(table_mr_size, FWCfgState),
+        VMSTATE_UINT64(linker_mr_size, FWCfgState),
+        VMSTATE_UINT64(rsdp_mr_size, FWCfgState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_fw_cfg = {
+    .name = "fw_cfg",
+    .version_id = 2,
+    .minimum_version_id = 1,
+    .post_load_errp = fw_cfg_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT16(cur_entry, FWCfgState),
+        VMSTATE_SINGLE_TEST(cur_offset, FWCfgState, fw_cfg_is_version_1, 0,
+                            fw_cfg_info_offset16, uint32_t),
+        VMSTATE_UINT32_V(cur_offset, FWCfgState, 2),
+        VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_fw_cfg_dma,
+        &vmstate_fw_cfg_acpi_mr,
+        NULL
+    },
+};
+
 static void fw_cfg_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
+    dc->vmsd = &vmstate_fw_cfg;
     RESETTABLE_CLASS(klass)->phases.hold = fw_cfg_reset_hold;
     device_class_set_props(dc, fw_cfg_properties);
 }

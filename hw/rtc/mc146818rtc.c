@@ -11,7 +11,9 @@
  * Not modelled: daylight saving (DSE), the square-wave output, the
  * divider-chain reset of register A, lost-tick compensation; update
  * and alarm flags are only maintained while their interrupt is
- * enabled.  Migration state is not described yet.
+ * enabled.
+ * Migration: VMState "mc146818rtc" v3 (v1 and v2 streams load), QEMU's
+ * layout; the time travels as QEMU's base_rtc/last_update/offset.
  * Interface: I/O ports iobase (index, bit 7 = NMI mask) and iobase + 1
  * (data); GPIO out 0 = IRQ; properties "base_year", "iobase", "irq";
  * read-only property "date" (struct tm).
@@ -23,6 +25,7 @@
 #include "hw/core/irq.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/rtc/mc146818rtc.h"
+#include "migration/vmstate.h"
 #include "qobject/qobject.h"
 #include "system/system.h"
 #include "trace.h"
@@ -88,6 +91,21 @@ struct MC146818RtcState {
     uint8_t cmos_data[RTC_CMOS_SIZE];
     uint8_t cmos_index;
     int64_t offset_ns;          /* guest UTC ns since 1970 minus rtc_clock */
+
+    /*
+     * QEMU's migration fields: the guest time was base_rtc seconds plus
+     * offset ns when rtc_clock read last_update; the rest describe
+     * QEMU's timers and its lost-tick compensation, which we do not
+     * model (the counts are kept only to be sent back).
+     */
+    uint64_t base_rtc;
+    uint64_t last_update;
+    int64_t offset;
+    int64_t next_periodic_time;
+    uint64_t next_alarm_time;
+    uint32_t period;
+    uint32_t irq_coalesced;
+    uint16_t irq_reinject_on_ack_count;
 };
 
 static int64_t rtc_now(void)
@@ -467,6 +485,148 @@ static void rtc_reset_hold(Object *obj, ResetType type)
     rtc_update_second_timer(s);
 }
 
+/*
+ * The rtc_clock instant of the next update at which the alarm matches,
+ * or UINT64_MAX when the alarm registers can never match.
+ */
+static uint64_t rtc_next_alarm_time(MC146818RtcState *s)
+{
+    int64_t guest_ns = rtc_guest_ns(s);
+    int64_t second = guest_ns / NANOSECONDS_PER_SECOND;
+    int64_t k;
+
+    for (k = 1; k <= 24 * 60 * 60; k++) {
+        int64_t tod = (second + k) % (24 * 60 * 60);
+
+        if (rtc_alarm_matches(s->cmos_data[RTC_SECONDS_ALARM],
+                              rtc_to_reg(s, tod % 60)) &&
+            rtc_alarm_matches(s->cmos_data[RTC_MINUTES_ALARM],
+                              rtc_to_reg(s, tod / 60 % 60)) &&
+            rtc_alarm_matches(s->cmos_data[RTC_HOURS_ALARM],
+                              rtc_hours_to_reg(s, tod / 3600))) {
+            return rtc_now() + (second + k) * NANOSECONDS_PER_SECOND -
+                   guest_ns;
+        }
+    }
+    return UINT64_MAX;
+}
+
+/* Express our state in QEMU's fields. */
+static int rtc_pre_save(void *opaque)
+{
+    MC146818RtcState *s = opaque;
+    int64_t guest_ns;
+
+    if (rtc_clock_running(s)) {
+        rtc_latch_time(s);
+    }
+    s->last_update = rtc_now();
+    guest_ns = s->last_update + s->offset_ns;
+    s->base_rtc = guest_ns / NANOSECONDS_PER_SECOND;
+    s->offset = guest_ns % NANOSECONDS_PER_SECOND;
+    s->next_periodic_time = timer_expire_time_ns(s->periodic_timer);
+    s->period = (s->cmos_data[RTC_REG_B] & REG_B_PIE) ?
+                rtc_periodic_cycles(s) : 0;
+    s->next_alarm_time = rtc_next_alarm_time(s);
+    return 0;
+}
+
+/*
+ * Check the index and the time, then derive the rest: the clock offset,
+ * IRQF from the flags and enables, and both timers from the registers
+ * (no interrupt line changes: the line's state travels with its sink).
+ */
+static bool rtc_post_load(void *opaque, int version_id, Error **errp)
+{
+    MC146818RtcState *s = opaque;
+    uint8_t enabled;
+
+    if (s->cmos_index >= RTC_CMOS_SIZE) {
+        error_setg(errp, "cmos_index %u is not below %d", s->cmos_index,
+                   RTC_CMOS_SIZE);
+        s->cmos_index &= RTC_CMOS_SIZE - 1;
+        return false;
+    }
+    if (version_id >= 3) {
+        if (s->base_rtc > INT64_MAX / NANOSECONDS_PER_SECOND - 1) {
+            error_setg(errp, "base_rtc %" PRIu64 " is out of range",
+                       s->base_rtc);
+            return false;
+        }
+        if (s->offset < 0 || s->offset >= NANOSECONDS_PER_SECOND) {
+            error_setg(errp, "offset %" PRId64 " is not within a second",
+                       s->offset);
+            return false;
+        }
+        if (s->last_update > INT64_MAX) {
+            error_setg(errp, "last_update %" PRIu64 " is out of range",
+                       s->last_update);
+            return false;
+        }
+        s->offset_ns = (int64_t)s->base_rtc * NANOSECONDS_PER_SECOND +
+                       s->offset - (int64_t)s->last_update;
+    } else {
+        rtc_set_time_from_regs(s);
+    }
+    /* QEMU keeps a latched UIP in register A; ours is computed. */
+    s->cmos_data[RTC_REG_A] &= ~REG_A_UIP;
+    enabled = s->cmos_data[RTC_REG_B] & (REG_B_PIE | REG_B_AIE | REG_B_UIE);
+    if (s->cmos_data[RTC_REG_C] & enabled) {
+        s->cmos_data[RTC_REG_C] |= REG_C_IRQF;
+    } else {
+        s->cmos_data[RTC_REG_C] &= ~REG_C_IRQF;
+    }
+    rtc_update_periodic_timer(s);
+    rtc_update_second_timer(s);
+    return true;
+}
+
+static bool rtc_irq_reinject_on_ack_count_needed(void *opaque)
+{
+    MC146818RtcState *s = opaque;
+
+    return s->irq_reinject_on_ack_count != 0;
+}
+
+static const VMStateDescription vmstate_rtc_irq_reinject_on_ack_count = {
+    .name = "mc146818rtc/irq_reinject_on_ack_count",
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .needed = rtc_irq_reinject_on_ack_count_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT16(irq_reinject_on_ack_count, MC146818RtcState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_rtc = {
+    .name = "mc146818rtc",
+    .version_id = 3,
+    .minimum_version_id = 1,
+    .pre_save = rtc_pre_save,
+    .post_load_errp = rtc_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BUFFER(cmos_data, MC146818RtcState),
+        VMSTATE_UINT8(cmos_index, MC146818RtcState),
+        VMSTATE_UNUSED(7 * 4),
+        VMSTATE_TIMER_PTR(periodic_timer, MC146818RtcState),
+        VMSTATE_INT64(next_periodic_time, MC146818RtcState),
+        VMSTATE_UNUSED(3 * 8),
+        VMSTATE_UINT32_V(irq_coalesced, MC146818RtcState, 2),
+        VMSTATE_UINT32_V(period, MC146818RtcState, 2),
+        VMSTATE_UINT64_V(base_rtc, MC146818RtcState, 3),
+        VMSTATE_UINT64_V(last_update, MC146818RtcState, 3),
+        VMSTATE_INT64_V(offset, MC146818RtcState, 3),
+        VMSTATE_TIMER_PTR_V(update_timer, MC146818RtcState, 3),
+        VMSTATE_UINT64_V(next_alarm_time, MC146818RtcState, 3),
+        VMSTATE_END_OF_LIST()
+    },
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_rtc_irq_reinject_on_ack_count,
+        NULL
+    },
+};
+
 static const Property rtc_properties[] = {
     DEFINE_PROP_INT32("base_year", MC146818RtcState, base_year, 1980),
     DEFINE_PROP_UINT32("iobase", MC146818RtcState, iobase, RTC_ISA_BASE),
@@ -508,6 +668,7 @@ static void rtc_class_init(ObjectClass *klass, const void *data)
     DeviceClass *dc = DEVICE_CLASS(klass);
 
     dc->realize = rtc_realize;
+    dc->vmsd = &vmstate_rtc;
     RESETTABLE_CLASS(klass)->phases.hold = rtc_reset_hold;
     device_class_set_props(dc, rtc_properties);
 }

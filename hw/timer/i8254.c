@@ -13,7 +13,9 @@
  * edges, which interrupt, come at the same instants either way).
  * Not modelled: a low GATE pausing modes 0 and 4 (they keep counting);
  * a count written in modes 2 and 3 takes effect at once, not at the
- * end of the current period.  Migration state is not described yet.
+ * end of the current period.
+ * Migration: VMState "i8254" v3 (v2 streams load) in QEMU's layout,
+ * converted from and to this model; see pit_pre_save.
  * Interface: I/O ports iobase..iobase+3; GPIO out 0 = channel 0 OUT;
  * GPIO in 0 = channel 0 IRQ enable (the HPET's LegacyReplacement).
  */
@@ -24,6 +26,7 @@
 #include "hw/core/irq.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/timer/i8254.h"
+#include "migration/vmstate.h"
 #include "trace.h"
 
 #define PIT_CHANNELS 3
@@ -42,6 +45,12 @@
 #define PIT_RW_LSB 1
 #define PIT_RW_MSB 2
 #define PIT_RW_WORD 3
+
+/* QEMU's byte-sequencing states (read_state, write_state, count_latched). */
+#define PIT_RW_STATE_LSB 1
+#define PIT_RW_STATE_MSB 2
+#define PIT_RW_STATE_WORD0 3      /* word access, LSB next */
+#define PIT_RW_STATE_WORD1 4      /* word access, MSB next */
 
 /* Status byte (read-back). */
 #define PIT_STATUS_OUT 0x80
@@ -70,6 +79,24 @@ typedef struct PITChannel {
     uint8_t status;
 } PITChannel;
 
+/* A channel as QEMU migrates it ("pit channel"). */
+typedef struct PITChannelMig {
+    int32_t count;              /* initial count, 1..0x10000 */
+    uint16_t latched_count;
+    uint8_t count_latched;      /* PIT_RW_STATE_* of the latch, 0: none */
+    uint8_t status_latched;
+    uint8_t status;
+    uint8_t read_state;         /* PIT_RW_STATE_* */
+    uint8_t write_state;
+    uint8_t write_latch;        /* LSB of a word being written */
+    uint8_t rw_mode;            /* PIT_RW_* */
+    uint8_t mode;               /* 0-7: 6 and 7 alias 2 and 3 */
+    uint8_t bcd;
+    uint8_t gate;
+    int64_t count_load_time;    /* virtual ns of the last (re)load */
+    int64_t next_transition_time;   /* channel 0: next OUT edge, or -1 */
+} PITChannelMig;
+
 struct PITCommonState {
     ISADevice parent_obj;
 
@@ -79,6 +106,10 @@ struct PITCommonState {
     bool irq_disabled;          /* silenced by the HPET */
     uint32_t iobase;
     PITChannel channels[PIT_CHANNELS];
+
+    /* QEMU's layout, filled by pit_pre_save and read by pit_post_load. */
+    PITChannelMig mig[PIT_CHANNELS];
+    uint32_t mig_irq_disabled;
 };
 
 static uint16_t pit_to_bcd(uint32_t val)
@@ -198,6 +229,19 @@ static bool pit_out_now(PITChannel *ch, int64_t now)
     return pit_out_at(ch, pit_ticks(ch, now));
 }
 
+/* Arm the timer for channel 0's next OUT change at @d clock periods. */
+static void pit_rearm_irq_timer(PITCommonState *s, uint64_t d)
+{
+    PITChannel *ch = &s->channels[0];
+    uint64_t next = pit_next_edge(ch, d);
+
+    if (next && !s->irq_disabled) {
+        timer_mod(s->irq_timer, pit_ticks_to_time(ch, next));
+    } else {
+        timer_del(s->irq_timer);
+    }
+}
+
 /*
  * Drive IRQ 0 from channel 0's OUT and arm the timer for its next
  * change.  The only place that touches the output line.
@@ -205,24 +249,17 @@ static bool pit_out_now(PITChannel *ch, int64_t now)
 static void pit_update_irq(PITCommonState *s)
 {
     PITChannel *ch = &s->channels[0];
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    uint64_t d, next;
+    uint64_t d = pit_ticks(ch, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
     bool level;
 
     if (s->irq_disabled) {
         timer_del(s->irq_timer);
         return;
     }
-    d = pit_ticks(ch, now);
     level = pit_out_at(ch, d);
     trace_pit_irq(level);
     qemu_set_irq(s->irq, level);
-    next = pit_next_edge(ch, d);
-    if (next) {
-        timer_mod(s->irq_timer, pit_ticks_to_time(ch, next));
-    } else {
-        timer_del(s->irq_timer);
-    }
+    pit_rearm_irq_timer(s, d);
 }
 
 static void pit_irq_timer_expire(void *opaque)
@@ -471,6 +508,231 @@ static void pit_reset_hold(Object *obj, ResetType type)
     pit_update_irq(s);
 }
 
+/* QEMU's sequencing state for a byte-wise access of mode @rw. */
+static uint8_t pit_rw_state(uint8_t rw, bool msb_next)
+{
+    if (rw == PIT_RW_WORD) {
+        return msb_next ? PIT_RW_STATE_WORD1 : PIT_RW_STATE_WORD0;
+    }
+    return rw;
+}
+
+/*
+ * QEMU's channel has no "not counting" state: it counts from
+ * count_load_time whatever the gate.  A mode 1 or 5 channel still
+ * waiting for its trigger is sent as one whose count ran out a clock
+ * ago, which gives the same (high) OUT.  A pending null count is sent
+ * as the old count carrying on, as QEMU itself would have it.
+ */
+static void pit_channel_pre_save(PITChannel *ch, PITChannelMig *m,
+                                 int64_t now)
+{
+    bool latched_msb;
+
+    m->count = ch->reload;
+    m->latched_count = ch->latched_count;
+    latched_msb = ch->rw == PIT_RW_MSB ||
+                  (ch->rw == PIT_RW_WORD && ch->latched_msb_next);
+    if (ch->latched_bytes == 0) {
+        m->count_latched = 0;
+    } else if (ch->latched_bytes == 2) {
+        m->count_latched = PIT_RW_STATE_WORD0;
+    } else {
+        m->count_latched = latched_msb ? PIT_RW_STATE_MSB : PIT_RW_STATE_LSB;
+    }
+    m->status_latched = ch->status_latched;
+    m->status = ch->status;
+    m->read_state = pit_rw_state(ch->rw, ch->read_msb_next);
+    m->write_state = pit_rw_state(ch->rw, ch->write_msb_next);
+    m->write_latch = ch->write_lsb;
+    m->rw_mode = ch->rw;
+    m->mode = ch->mode;
+    m->bcd = ch->bcd;
+    m->gate = ch->gate;
+    m->count_load_time = ch->load_time;
+    if (!ch->counting && !ch->null_count &&
+        (ch->mode == 1 || ch->mode == 5)) {
+        m->count_load_time = now - muldiv64(ch->reload + 1,
+                                            NANOSECONDS_PER_SECOND,
+                                            PIT_FREQ) - 1;
+    }
+    m->next_transition_time = 0;
+}
+
+static int pit_pre_save(void *opaque)
+{
+    PITCommonState *s = opaque;
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    int i;
+
+    for (i = 0; i < PIT_CHANNELS; i++) {
+        pit_channel_pre_save(&s->channels[i], &s->mig[i], now);
+    }
+    s->mig[0].next_transition_time = timer_expire_time_ns(s->irq_timer);
+    s->mig_irq_disabled = s->irq_disabled;
+    return 0;
+}
+
+/* Every value a channel record holds must be one a PIT can be in. */
+static bool pit_channel_check(PITChannelMig *m, int i, int64_t now,
+                              Error **errp)
+{
+    if (m->mode > 7) {
+        error_setg(errp, "channels[%d].mode %u is out of range (0-5, or "
+                   "6-7 as aliases)", i, m->mode);
+        return false;
+    }
+    if (m->rw_mode > PIT_RW_WORD) {
+        error_setg(errp, "channels[%d].rw_mode %u is out of range (0-3)", i,
+                   m->rw_mode);
+        return false;
+    }
+    if (m->read_state > PIT_RW_STATE_WORD1 ||
+        m->write_state > PIT_RW_STATE_WORD1 ||
+        m->count_latched > PIT_RW_STATE_WORD1) {
+        error_setg(errp, "channels[%d]: read_state %u, write_state %u or "
+                   "count_latched %u is out of range (0-4)", i,
+                   m->read_state, m->write_state, m->count_latched);
+        return false;
+    }
+    if (m->count < 1 || m->count > 0x10000) {
+        error_setg(errp, "channels[%d].count %" PRId32 " is out of range "
+                   "(1-65536)", i, m->count);
+        return false;
+    }
+    if (m->count_load_time > now) {
+        error_setg(errp, "channels[%d].count_load_time %" PRId64 " is after "
+                   "the current time %" PRId64, i, m->count_load_time, now);
+        return false;
+    }
+    return true;
+}
+
+static void pit_channel_post_load(PITChannel *ch, PITChannelMig *m)
+{
+    ch->mode = m->mode > 5 ? m->mode - 4 : m->mode;
+    ch->rw = m->rw_mode;
+    ch->bcd = m->bcd;
+    ch->gate = m->gate;
+    ch->reload = m->count;
+    ch->load_time = m->count_load_time;
+    ch->null_count = false;
+    ch->counting = (ch->mode != 2 && ch->mode != 3) || ch->gate;
+    ch->write_msb_next = m->write_state == PIT_RW_STATE_WORD1;
+    ch->write_lsb = m->write_latch;
+    ch->read_msb_next = m->read_state == PIT_RW_STATE_WORD1;
+    ch->latched_count = m->latched_count;
+    switch (m->count_latched) {
+    case 0:
+        ch->latched_bytes = 0;
+        ch->latched_msb_next = false;
+        break;
+    case PIT_RW_STATE_WORD0:
+        ch->latched_bytes = 2;
+        ch->latched_msb_next = false;
+        break;
+    default:
+        ch->latched_bytes = 1;
+        ch->latched_msb_next = m->count_latched != PIT_RW_STATE_LSB;
+        break;
+    }
+    ch->status_latched = m->status_latched;
+    ch->status = m->status;
+}
+
+/*
+ * All three records are checked before any reaches the model, so a
+ * refused stream leaves the PIT as it was.  Channel 0's timer follows
+ * from the model, not from QEMU's next_transition_time.
+ */
+static bool pit_post_load(void *opaque, int version_id, Error **errp)
+{
+    PITCommonState *s = opaque;
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    int i;
+
+    for (i = 0; i < PIT_CHANNELS; i++) {
+        if (!pit_channel_check(&s->mig[i], i, now, errp)) {
+            return false;
+        }
+    }
+    for (i = 0; i < PIT_CHANNELS; i++) {
+        pit_channel_post_load(&s->channels[i], &s->mig[i]);
+    }
+    if (version_id >= 3) {
+        s->irq_disabled = s->mig_irq_disabled != 0;
+    }
+    pit_rearm_irq_timer(s, pit_ticks(&s->channels[0], now));
+    return true;
+}
+
+static const VMStateDescription vmstate_pit_channel = {
+    .name = "pit channel",
+    .version_id = 2,
+    .minimum_version_id = 2,
+    .fields = (const VMStateField[]) {
+        VMSTATE_INT32(count, PITChannelMig),
+        VMSTATE_UINT16(latched_count, PITChannelMig),
+        VMSTATE_UINT8(count_latched, PITChannelMig),
+        VMSTATE_UINT8(status_latched, PITChannelMig),
+        VMSTATE_UINT8(status, PITChannelMig),
+        VMSTATE_UINT8(read_state, PITChannelMig),
+        VMSTATE_UINT8(write_state, PITChannelMig),
+        VMSTATE_UINT8(write_latch, PITChannelMig),
+        VMSTATE_UINT8(rw_mode, PITChannelMig),
+        VMSTATE_UINT8(mode, PITChannelMig),
+        VMSTATE_UINT8(bcd, PITChannelMig),
+        VMSTATE_UINT8(gate, PITChannelMig),
+        VMSTATE_INT64(count_load_time, PITChannelMig),
+        VMSTATE_INT64(next_transition_time, PITChannelMig),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+/*
+ * QEMU names these fields by their path in its own state, where the
+ * IRQ state belongs to channel 0 and the last field repeats channel 0's
+ * next_transition_time (it used to be the timer): spelled out here.
+ */
+static const VMStateDescription vmstate_pit = {
+    .name = "i8254",
+    .version_id = 3,
+    .minimum_version_id = 2,
+    .pre_save = pit_pre_save,
+    .post_load_errp = pit_post_load,
+    .fields = (const VMStateField[]) {
+        {
+            .name = "channels[0].irq_disabled",
+            .version_id = 3,
+            .size = sizeof(uint32_t),
+            .info = &vmstate_info_uint32,
+            .flags = VMS_SINGLE,
+            .offset = vmstate_offset_value(PITCommonState, mig_irq_disabled,
+                                           uint32_t),
+        },
+        {
+            .name = "channels",
+            .version_id = 2,
+            .num = PIT_CHANNELS,
+            .vmsd = &vmstate_pit_channel,
+            .size = sizeof(PITChannelMig),
+            .flags = VMS_STRUCT | VMS_ARRAY,
+            .offset = vmstate_offset_array(PITCommonState, mig,
+                                           PITChannelMig, PIT_CHANNELS),
+        },
+        {
+            .name = "channels[0].next_transition_time",
+            .size = sizeof(int64_t),
+            .info = &vmstate_info_int64,
+            .flags = VMS_SINGLE,
+            .offset = vmstate_offset_value(PITCommonState,
+                                           mig[0].next_transition_time,
+                                           int64_t),
+        },
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static const Property pit_properties[] = {
     DEFINE_PROP_UINT32("iobase", PITCommonState, iobase, -1),
 };
@@ -497,6 +759,7 @@ static void pit_common_class_init(ObjectClass *klass, const void *data)
 
     RESETTABLE_CLASS(klass)->phases.hold = pit_reset_hold;
     device_class_set_props(dc, pit_properties);
+    dc->vmsd = &vmstate_pit;
 }
 
 static void pit_class_init(ObjectClass *klass, const void *data)

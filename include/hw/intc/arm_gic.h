@@ -12,7 +12,7 @@
  * 32..1020), revision (1 or 2), has-security-extensions,
  * has-virtualization-extensions (must stay false), num-priority-bits
  * (4..8, 5..8 with security extensions).
- * Migration state (VMState "arm_gic") arrives with the VMState engine.
+ * Migration: VMState "arm_gic" v12, QEMU's layout (hw/intc/arm_gic.c).
  * What is modelled: docs/devel/arm-gic.rst.
  */
 #ifndef HW_INTC_ARM_GIC_H
