@@ -15,7 +15,7 @@ $(BUILD_DIR)/build.ninja:
 
 check: all
 	-meson test -C $(BUILD_DIR) --no-rebuild --print-errorlogs \
-	    --suite unit --suite qtest
+	    --suite unit --suite qtest --suite guest
 	@$(SUMMARY)
 
 check-unit: all

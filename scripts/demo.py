@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Copyright (c) 2026 The project contributors
-"""Drive both boards over QMP and the qtest protocol and show the answers.
+"""Drive both boards over QMP and qtest, then run a guest on the CPU.
 
 For each of qemu-system-aarch64 -M virt and qemu-system-x86_64 -M pc:
 start the emulator with a qtest socket and a QMP socket (the way
 libqtest does), negotiate QMP, list the QOM tree, print the memory map,
 read and write guest RAM, read the interrupt controller's ID registers,
 watch an interrupt line through irq_intercept_in, step the virtual
-clock, and quit.
+clock, and quit.  Then run a bare-metal AArch64 program
+(tests/guest/aarch64/exceptions) on our CPU interpreter with -accel tcg
+and show what it prints on the PL011.
 """
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -149,10 +152,34 @@ def demo_board(build, arch):
     print('quit -> exit status', emu.quit())
 
 
+def demo_guest(build):
+    """Run a bare-metal program on our AArch64 CPU and show its PL011."""
+    src = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    runner = os.path.join(src, 'tests', 'guest', 'run-guest-tests.py')
+    guest_dir = os.path.join(build, 'demo-guest')
+    binary = os.path.join(build, 'qemu-system-aarch64')
+    print('=' * 72)
+    if not shutil.which('aarch64-linux-gnu-gcc'):
+        print('(no gcc-aarch64-linux-gnu: skipping the guest program)')
+        return
+    # The runner builds the programs (and checks them) into guest_dir.
+    subprocess.run([sys.executable, runner, '--binary', binary,
+                    '--build-dir', guest_dir, 'exceptions'],
+                   stdout=subprocess.DEVNULL, check=False)
+    cmd = [binary, '-M', 'virt', '-cpu', 'cortex-a57', '-nographic',
+           '-m', '128', '-kernel', os.path.join(guest_dir, 'exceptions.elf')]
+    print('$ ' + ' '.join(cmd))
+    out = subprocess.run(cmd, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, timeout=60)
+    print(out.stdout.decode(errors='replace').rstrip())
+    print('(PSCI SYSTEM_OFF) -> exit status', out.returncode)
+
+
 def main():
     build = sys.argv[1] if len(sys.argv) > 1 else 'build'
     for arch in ('aarch64', 'x86_64'):
         demo_board(build, arch)
+    demo_guest(build)
     return 0
 
 

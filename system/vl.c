@@ -23,6 +23,7 @@
 #include "qemu/timer.h"
 #include "qemu/units.h"
 #include "hw/core/boards.h"
+#include "hw/core/cpu.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/core/sysbus.h"
 #include "chardev/char.h"
@@ -80,8 +81,8 @@ static const VLOptionDef vl_option_defs[] = {
       "select the board (-machine help lists them)" },
     { "M", VL_ARG, "", "same as -machine" },
     { "accel", VL_ARG, "name[,prop=value...]",
-      "select an accelerator (-accel help lists them); repeatable, the "
-      "first that initialises wins" },
+      "select an accelerator (-accel help lists them; tcg is our "
+      "interpreter); repeatable, the first that initialises wins" },
     { "cpu", VL_ARG, "model", "select the CPU model" },
     { "smp", VL_ARG, "n", "number of CPUs" },
     { "m", VL_ARG, "[size=]megs[M|G]", "RAM size (default 128 MiB)" },
@@ -624,6 +625,7 @@ static void vl_default_monitor(VLConfig *cfg)
 static void vl_init_accel(VLConfig *cfg, MachineState *ms)
 {
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    GString *tried = g_string_new("");
     const char *machine_accel = NULL;
     AccelClass *found = NULL;
     guint i;
@@ -675,14 +677,24 @@ static void vl_init_accel(VLConfig *cfg, MachineState *ms)
         g_ptr_array_add(names, g_strdup("kvm"));
     }
     for (i = 0; i < names->len && found == NULL; i++) {
-        AccelClass *ac = accel_find(g_ptr_array_index(names, i));
+        const char *name = g_ptr_array_index(names, i);
+        AccelClass *ac = accel_find(name);
         AccelState *accel;
+        int ret;
 
         if (ac == NULL) {
+            g_string_append_printf(tried, "%s%s (not in this build)",
+                                   tried->len ? ", " : "", name);
             continue;
         }
         accel = ACCEL(object_new_with_class(OBJECT_CLASS(ac)));
-        if (ac->init_machine(accel, ms) < 0) {
+        ret = ac->init_machine(accel, ms);
+        if (ret < 0) {
+            g_string_append_printf(tried, "%s%s (%s)",
+                                   tried->len ? ", " : "", name,
+                                   ret == -ENOTSUP ?
+                                   "no guest CPU model for this target" :
+                                   g_strerror(-ret));
             object_unref(accel);
             continue;
         }
@@ -694,17 +706,12 @@ static void vl_init_accel(VLConfig *cfg, MachineState *ms)
     }
     if (found == NULL) {
         g_autofree char *avail = accel_available_names();
-        GString *tried = g_string_new("");
 
-        for (i = 0; i < names->len; i++) {
-            g_string_append_printf(tried, "%s%s", i ? ", " : "",
-                                   (char *)g_ptr_array_index(names, i));
-        }
-        error_report("no accelerator found: tried %s; this build has only "
-                     "%s (guest CPUs are not emulated yet)", tried->str,
-                     avail);
+        error_report("no accelerator found: tried %s; this build has %s",
+                     tried->str, avail);
         exit(1);
     }
+    g_string_free(tried, true);
     g_ptr_array_free(names, true);
 }
 
@@ -992,6 +999,33 @@ static void vl_simple_options(VLConfig *cfg)
     }
 }
 
+/* "-cpu help": the CPU models, named as -cpu takes them. */
+static void vl_print_cpu_models(FILE *f)
+{
+    GSList *list = object_class_get_list_sorted(TYPE_CPU, false);
+    g_autofree char *suffix = g_strdup_printf("-%s-cpu",
+                                              !strcmp(target_name(),
+                                                      "aarch64") ?
+                                              "arm" : target_name());
+    GSList *l;
+
+    fprintf(f, "Available CPUs:\n");
+    if (list == NULL) {
+        fprintf(f, "  (none: this target has no guest CPU model yet)\n");
+    }
+    for (l = list; l; l = l->next) {
+        const char *name = object_class_get_name(l->data);
+
+        if (g_str_has_suffix(name, suffix)) {
+            fprintf(f, "  %.*s\n", (int)(strlen(name) - strlen(suffix)),
+                    name);
+        } else {
+            fprintf(f, "  %s\n", name);
+        }
+    }
+    g_slist_free(list);
+}
+
 static void vl_write_pidfile(const char *path)
 {
     g_autofree char *text = g_strdup_printf("%d\n", getpid());
@@ -1022,8 +1056,7 @@ int qemu_main(int argc, char **argv)
     vl_simple_options(&cfg);
     vl_setup_logging(&cfg);
     if (cfg.cpu && (!strcmp(cfg.cpu, "help") || !strcmp(cfg.cpu, "?"))) {
-        printf("Available CPUs:\n  (none: guest CPUs are not emulated "
-               "yet)\n");
+        vl_print_cpu_models(stdout);
         exit(0);
     }
 
@@ -1065,6 +1098,10 @@ int qemu_main(int argc, char **argv)
         return 0;
     }
     vl_init_accel(&cfg, ms);
+    /* With a guest CPU, virtual time passes only once the VM runs. */
+    if (!qemu_clock_virtual_is_driven()) {
+        qemu_clock_enable(QEMU_CLOCK_VIRTUAL, false);
+    }
     vl_create_serials(&cfg);
     vl_default_monitor(&cfg);
 
@@ -1099,6 +1136,7 @@ int qemu_main(int argc, char **argv)
 
     qemu_main_loop();
 
+    pause_all_vcpus();
     monitor_cleanup();
     qemu_chr_cleanup();
     if (cfg.pidfile) {

@@ -4,10 +4,14 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Addresses, interrupt numbers and device tree nodes follow QEMU's virt
- * machine.  The first -serial is the PL011 at 0x09000000 on SPI 1.  Until
- * a CPU exists the GIC's outputs are left unconnected and its inputs are
- * there for qtest to drive and intercept; the CPU work adds the /cpus and
- * /timer nodes.  -machine dumpdtb=FILE writes the device tree and exits.
+ * machine.  The first -serial is the PL011 at 0x09000000 on SPI 1.  One
+ * AArch64 CPU (-cpu cortex-a57 or max; the default cortex-a15 of QEMU's
+ * virt, a 32-bit CPU, is replaced by cortex-a57) receives the GIC's IRQ
+ * and FIQ outputs; its generic timers drive PPIs 30 (physical), 27
+ * (virtual), 26 (hypervisor) and 29 (secure).  PSCI is served over HVC.
+ * Under the qtest accelerator the CPU exists but never runs.  -kernel
+ * boots an ELF file or an arm64 Image (hw/arm/boot.c).  -machine
+ * dumpdtb=FILE writes the device tree and exits.
  * Further PL011s may come from -device: they go on the platform bus, as
  * QEMU places the sysbus devices its virt board accepts.
  */
@@ -19,10 +23,12 @@
 #include "hw/core/qdev-properties.h"
 #include "hw/core/qdev-properties-system.h"
 #include "hw/core/sysbus.h"
+#include "hw/arm/boot.h"
 #include "hw/char/pl011.h"
 #include "hw/intc/arm_gic.h"
 #include "system/address-spaces.h"
 #include "system/device_tree.h"
+#include "system/qtest.h"
 #include "system/system.h"
 
 #define VIRT_MACHINE_VERSION "10.2"
@@ -71,7 +77,19 @@ static const int virt_irqmap[] = {
 
 /* Cells of a GIC "interrupts" specifier. */
 #define VIRT_FDT_IRQ_TYPE_SPI 0
+#define VIRT_FDT_IRQ_TYPE_PPI 1
 #define VIRT_FDT_IRQ_FLAGS_LEVEL_HI 4
+#define VIRT_FDT_IRQ_PPI_CPU_START 8
+
+/* PPIs (interrupt IDs) of the generic timers, as QEMU's virt. */
+#define VIRT_ARCH_TIMER_S_EL1_IRQ 29
+#define VIRT_ARCH_TIMER_NS_EL1_IRQ 30
+#define VIRT_ARCH_TIMER_VIRT_IRQ 27
+#define VIRT_ARCH_TIMER_NS_EL2_IRQ 26
+
+/* QEMU's virt without a -cpu: a 32-bit CPU we replace. */
+#define VIRT_DEFAULT_CPU_TYPE "cortex-a15-arm-cpu"
+#define VIRT_FALLBACK_CPU_MODEL "cortex-a57"
 
 /* The fixed clock the device tree gives the PrimeCell devices. */
 #define VIRT_APB_PCLK_HZ 24000000
@@ -82,6 +100,8 @@ typedef struct VirtMachineState {
     MachineState parent_obj;
 
     DeviceState *gic;
+    ARMCPU **cpus;
+    ArmBootInfo bootinfo;
     uint32_t gic_version;
     uint32_t clock_phandle;
     uint32_t gic_phandle;
@@ -116,6 +136,97 @@ static void virt_create_fdt(VirtMachineState *vms)
     qemu_fdt_setprop_cell(fdt, "/apb-pclk", "phandle", vms->clock_phandle);
 }
 
+/* The CPU model -cpu asked for, as a QOM type name. */
+static char *virt_cpu_type(MachineState *ms)
+{
+    const char *model = ms->cpu_type ? ms->cpu_type : VIRT_DEFAULT_CPU_TYPE;
+    Error *err = NULL;
+    char *type;
+
+    if (!strcmp(model, VIRT_DEFAULT_CPU_TYPE) || !strcmp(model, "host")) {
+        model = VIRT_FALLBACK_CPU_MODEL;
+    }
+    type = arm_cpu_type_for_model(model, &err);
+    if (type == NULL) {
+        error_report_err(err);
+        exit(1);
+    }
+    return type;
+}
+
+/*
+ * The CPUs, with QEMU's affinities (clusters of 8).  Only one can run;
+ * under qtest, where none runs, -smp still gives the GIC its CPU
+ * interfaces.
+ */
+static void virt_create_cpus(VirtMachineState *vms)
+{
+    MachineState *ms = MACHINE(vms);
+    g_autofree char *type = virt_cpu_type(ms);
+    DeviceState *dev;
+    unsigned i;
+
+    if (ms->smp.cpus != 1 && !qtest_enabled()) {
+        error_report("mach-virt: only one CPU is supported (-smp 1)");
+        exit(1);
+    }
+    vms->cpus = g_new0(ARMCPU *, ms->smp.cpus);
+    for (i = 0; i < ms->smp.cpus; i++) {
+        dev = qdev_new(type);
+        qdev_prop_set_uint32(dev, "psci-conduit", QEMU_PSCI_CONDUIT_HVC);
+        qdev_prop_set_uint64(dev, "mp-affinity", ((i / 8) << 8) | (i % 8));
+        qdev_realize_and_unref(dev, NULL, &error_fatal);
+        vms->cpus[i] = ARM_CPU(dev);
+    }
+}
+
+/* /cpus, /psci and /timer, as QEMU's virt describes them. */
+static void virt_fdt_add_cpu_nodes(VirtMachineState *vms)
+{
+    void *fdt = MACHINE(vms)->fdt;
+    uint32_t ppi_flags = (((1 << MACHINE(vms)->smp.cpus) - 1)
+                          << VIRT_FDT_IRQ_PPI_CPU_START) |
+                         VIRT_FDT_IRQ_FLAGS_LEVEL_HI;
+    static const char psci_compat[] = "arm,psci-1.0\0arm,psci-0.2\0arm,psci";
+    static const char timer_compat[] = "arm,armv8-timer\0arm,armv7-timer";
+    int i;
+
+    qemu_fdt_add_subnode(fdt, "/psci");
+    qemu_fdt_setprop(fdt, "/psci", "compatible", psci_compat,
+                     sizeof(psci_compat));
+    qemu_fdt_setprop_string(fdt, "/psci", "method", "hvc");
+    qemu_fdt_setprop_cell(fdt, "/psci", "cpu_suspend", 0xc4000001);
+    qemu_fdt_setprop_cell(fdt, "/psci", "cpu_off", 0x84000002);
+    qemu_fdt_setprop_cell(fdt, "/psci", "cpu_on", 0xc4000003);
+    qemu_fdt_setprop_cell(fdt, "/psci", "migrate", 0xc4000005);
+
+    qemu_fdt_add_subnode(fdt, "/timer");
+    qemu_fdt_setprop(fdt, "/timer", "compatible", timer_compat,
+                     sizeof(timer_compat));
+    qemu_fdt_setprop(fdt, "/timer", "always-on", NULL, 0);
+    qemu_fdt_setprop_cells(fdt, "/timer", "interrupts",
+                           VIRT_FDT_IRQ_TYPE_PPI, 13, ppi_flags,
+                           VIRT_FDT_IRQ_TYPE_PPI, 14, ppi_flags,
+                           VIRT_FDT_IRQ_TYPE_PPI, 11, ppi_flags,
+                           VIRT_FDT_IRQ_TYPE_PPI, 10, ppi_flags);
+
+    qemu_fdt_add_subnode(fdt, "/cpus");
+    qemu_fdt_setprop_cell(fdt, "/cpus", "#address-cells", 1);
+    qemu_fdt_setprop_cell(fdt, "/cpus", "#size-cells", 0);
+    for (i = MACHINE(vms)->smp.cpus - 1; i >= 0; i--) {
+        g_autofree char *node = g_strdup_printf("/cpus/cpu@%d", i);
+
+        qemu_fdt_add_subnode(fdt, node);
+        qemu_fdt_setprop_string(fdt, node, "device_type", "cpu");
+        qemu_fdt_setprop_string(fdt, node, "compatible", "arm,cortex-a57");
+        qemu_fdt_setprop_cell(fdt, node, "reg",
+                              vms->cpus[i]->mp_affinity);
+        if (MACHINE(vms)->smp.cpus > 1) {
+            qemu_fdt_setprop_string(fdt, node, "enable-method", "psci");
+        }
+    }
+}
+
 static void virt_fdt_add_gic_node(VirtMachineState *vms)
 {
     void *fdt = MACHINE(vms)->fdt;
@@ -140,6 +251,40 @@ static void virt_fdt_add_gic_node(VirtMachineState *vms)
     qemu_fdt_setprop_cell(fdt, nodename, "phandle", vms->gic_phandle);
 }
 
+/* GIC outputs to the CPU's inputs, timer outputs to the GIC's PPIs. */
+static void virt_connect_cpu(VirtMachineState *vms)
+{
+    static const int timer_irq[NUM_GTIMERS] = {
+        [GTIMER_PHYS] = VIRT_ARCH_TIMER_NS_EL1_IRQ,
+        [GTIMER_VIRT] = VIRT_ARCH_TIMER_VIRT_IRQ,
+        [GTIMER_HYP] = VIRT_ARCH_TIMER_NS_EL2_IRQ,
+        [GTIMER_SEC] = VIRT_ARCH_TIMER_S_EL1_IRQ,
+    };
+    SysBusDevice *gicbusdev = SYS_BUS_DEVICE(vms->gic);
+    int n = MACHINE(vms)->smp.cpus;
+    int i, t;
+
+    for (i = 0; i < n; i++) {
+        DeviceState *cpudev = DEVICE(vms->cpus[i]);
+        /* CPU i's PPIs follow the SPIs and the PPIs of CPUs before it. */
+        int ppibase = VIRT_NUM_IRQS + i * GIC_INTERNAL;
+
+        for (t = 0; t < NUM_GTIMERS; t++) {
+            qdev_connect_gpio_out(cpudev, t,
+                                  qdev_get_gpio_in(vms->gic,
+                                                   ppibase + timer_irq[t]));
+        }
+        sysbus_connect_irq(gicbusdev, i,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_IRQ));
+        sysbus_connect_irq(gicbusdev, i + n,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_FIQ));
+        sysbus_connect_irq(gicbusdev, i + 2 * n,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_VIRQ));
+        sysbus_connect_irq(gicbusdev, i + 3 * n,
+                           qdev_get_gpio_in(cpudev, ARM_CPU_VFIQ));
+    }
+}
+
 static void virt_create_gic(VirtMachineState *vms)
 {
     MachineState *ms = MACHINE(vms);
@@ -153,6 +298,7 @@ static void virt_create_gic(VirtMachineState *vms)
     sysbus_realize_and_unref(gicbusdev, &error_fatal);
     sysbus_mmio_map(gicbusdev, 0, virt_memmap[VIRT_GIC_DIST].base);
     sysbus_mmio_map(gicbusdev, 1, virt_memmap[VIRT_GIC_CPU].base);
+    virt_connect_cpu(vms);
     virt_fdt_add_gic_node(vms);
 }
 
@@ -284,6 +430,7 @@ static void virt_machine_done(Notifier *notifier, void *data)
                          virt_platform_bus_plug, &pb);
     object_child_foreach(machine_get_container("peripheral-anon"),
                          virt_platform_bus_plug, &pb);
+    arm_load_dtb(&vms->bootinfo, ms);
     qemu_fdt_dumpdtb(ms->fdt, ms->fdt_size);
 }
 
@@ -307,9 +454,14 @@ static void virt_init(MachineState *ms)
     memory_region_add_subregion(get_system_memory(),
                                 virt_memmap[VIRT_MEM].base, ms->ram);
     virt_create_fdt(vms);
+    virt_create_cpus(vms);
+    virt_fdt_add_cpu_nodes(vms);
     virt_create_gic(vms);
     virt_create_uart(vms, VIRT_UART0, get_system_memory(), serial_hd(0));
     virt_fdt_add_memory_node(vms);
+    vms->bootinfo.loader_start = virt_memmap[VIRT_MEM].base;
+    vms->bootinfo.ram_size = ms->ram_size;
+    arm_load_kernel(vms->cpus[0], ms, &vms->bootinfo);
     vms->machine_done.notify = virt_machine_done;
     qemu_add_machine_init_done_notifier(&vms->machine_done);
 }
@@ -348,7 +500,7 @@ static void virt_machine_class_init(ObjectClass *oc, const void *data)
     mc->alias = "virt";
     mc->init = virt_init;
     mc->max_cpus = 512;
-    mc->default_cpu_type = "cortex-a15-arm-cpu";
+    mc->default_cpu_type = VIRT_DEFAULT_CPU_TYPE;
     mc->default_ram_id = "mach-virt.ram";
     mc->default_ram_size = 128 * MiB;
     mc->no_cdrom = true;

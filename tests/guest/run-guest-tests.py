@@ -10,7 +10,10 @@ cross compiler into the build directory.  Each runs under
     BINARY -M virt -cpu cortex-a57 -nographic -m 128 -kernel <prog>.elf
 
 and its PL011 output (stdout) must equal aarch64/expected/<prog>.out
-byte for byte, and it must exit with status 0 (PSCI SYSTEM_OFF).  A
+byte for byte, and it must exit with status 0 (PSCI SYSTEM_OFF).  Where
+our CPU differs from QEMU's on purpose (the ID registers advertise only
+what we implement), aarch64/expected/<prog>.ours.out holds what ours
+must print and <prog>.out what the reference prints.  A
 program with an input file aarch64/<prog>.in receives that file on its
 serial port once it has printed a line ending in "ready".
 
@@ -204,6 +207,11 @@ def check_one(args, tap, prog, sources):
     elif r.status != 0:
         problems.append('exit status %d' % r.status)
     exp_file = os.path.join(EXPECTED_DIR, prog + '.out')
+    # Where we differ from the reference on purpose (documented in the
+    # file's first lines' program), ours is checked against its own file.
+    ours_file = os.path.join(EXPECTED_DIR, prog + '.ours.out')
+    if not args.reference and os.path.exists(ours_file):
+        exp_file = ours_file
     if args.update:
         if problems:
             tap.result(False, prog, diag='\n'.join(problems) +
