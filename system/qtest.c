@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * The qtest server: a line-based protocol on a chardev through which a
  * test reads and writes guest memory and I/O ports, moves the virtual
  * clock and watches interrupt lines.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Wire format and replies: interfaces.md section 1.  Where QEMU asserts
  * on a malformed command (missing or unparsable numbers) we answer

@@ -1,10 +1,11 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * The "tcg" accelerator: guest code runs in our own interpreter, one
  * host thread per CPU.  The name is QEMU's, so that QEMU command lines
  * (-accel tcg, -machine accel=tcg) work unchanged; nothing here
  * generates code.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * A CPU thread runs its CPU's exec hook without the big lock; the
  * target takes the lock for device accesses and interrupts come in

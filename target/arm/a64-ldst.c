@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * A64 loads and stores: the "Loads and Stores" encoding group of
  * ARMv8.0-A (ARM DDI 0487, "Loads and Stores" in the A64 instruction set
  * encoding chapter).
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Every integer form: unsigned offset, unscaled (LDUR/STUR), pre- and
  * post-index, register offset, unprivileged (LDTR/STTR), literal, pairs

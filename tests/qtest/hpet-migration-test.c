@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * Device state across migration: HPET timers that fire on time, the PC's
  * interrupt controllers, RTC, PIT and fw_cfg read back the same, and
  * device sections saved by QEMU 7.2 that load and read as 7.2 read them.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * x86_64 (pc): timers armed mid-period migrate between two instances and
  * fire at the virtual instants an instance that never migrated sees; a

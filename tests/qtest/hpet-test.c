@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * The HPET of the pc board: registers, main counter, timers, interrupt
  * routing, FSB delivery, LegacyReplacement and the fw_cfg blob, through
  * MMIO, I/O ports, virtual time and intercepted IOAPIC inputs.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Expected values come from the IA-PC HPET specification 1.0a and from
  * QEMU's documented behaviour (docs/system/devices/hpet.rst).  Cases

@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * The i8254 PIT of the pc board: control words, counter latch and
  * read-back, counting against virtual time, channel 0's IRQ 0 and
  * channel 2 behind port 0x61.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Counts follow the 8254 datasheet with a 1193182 Hz input clock; a
  * count of N clock periods ends at the first nanosecond not before

@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * The MC146818 RTC of the pc board: clock registers against the host's
  * UTC time, the SET bit, data modes, CMOS RAM, and the periodic and
  * update-ended interrupts on IRQ 8.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The RTC follows the host clock (QEMU's default -rtc clock=host), so
  * the interrupt cases wait in real time, with generous bounds.

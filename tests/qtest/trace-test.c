@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * Tracing and logging as a user sees them: -d trace:, -trace, -D, -msg,
  * -d guest_errors, QMP trace-event-get/set-state, HMP trace-event and
  * info trace-events.  Accesses go to the pc board's IOAPIC.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Event names and the QMP/HMP shapes are QEMU's, so those cases also run
  * against QEMU 7.2; the text of our events' arguments is our own, so
