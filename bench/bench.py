@@ -204,7 +204,17 @@ def fmt_value(metric, v):
         return '%.3g KiB' % (v / 1024)
     if metric.kind == 'rate':
         return '%.3g k/s' % (v / 1e3)
+    if metric.kind == 'ips':
+        mips = v / 1e6
+        return '%.0f MIPS' % mips if mips >= 100 else '%.3g MIPS' % mips
     return '%.3g' % v
+
+
+def fmt_ratio(ratio):
+    """Two decimals; three below 0.1, where two would say little."""
+    if ratio is None:
+        return '-'
+    return '%.2f' % ratio if ratio >= 0.1 else '%.3f' % ratio
 
 
 def summarise(results):
@@ -256,7 +266,8 @@ def markdown(rows, meta):
                meta['options']['build'], bld['buildtype'] or '?',
                ', sanitizers ' + bld['sanitize']
                if bld['sanitize'] not in ('', 'none') else ''),
-           '- Ours: `-accel qtest`; QEMU: `-accel tcg -S` (%s)' % (
+           '- Ours: `-accel qtest`; QEMU: `-accel tcg -S` (%s); CPU '
+           'cases: both `-accel tcg`, running a guest program' % (
                '; '.join(sorted(set(meta['versions']['qemu'].values())))
                or 'not found'),
            '- Host: %d CPUs, %s, %s RAM, Linux %s; load average %.2f '
@@ -272,7 +283,7 @@ def markdown(rows, meta):
            '| QEMU median | Ours/QEMU | Better |',
            '|---|---|---|---:|---:|---:|---:|---:|---|']
     for row in rows:
-        ratio = '%.2f' % row['ratio'] if row['ratio'] is not None else '-'
+        ratio = fmt_ratio(row['ratio'])
         out.append('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
             '%s `%s`' % (row['target'], MACHINES[row['target']]),
             row['case'], row['label'],
@@ -307,7 +318,8 @@ def to_json(rows, results, meta):
                      'impl': key, 'argv': e['result'][key]['argv']}
                     for e in results for key in IMPL_KEYS]
     data['units'] = {'time': 'seconds', 'bytes': 'bytes',
-                     'rate': 'operations per second'}
+                     'rate': 'operations per second',
+                     'ips': 'guest instructions per second'}
     return data
 
 

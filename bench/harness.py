@@ -37,6 +37,24 @@ def pin_cpus(enabled):
     return PINNING
 
 
+def spawn(argv, stdout, stderr):
+    """Start an emulator on the emulators' CPUs, stdin from /dev/null.
+
+    Returns (time.perf_counter() just before the spawn, Popen).
+    """
+    env = dict(os.environ, QEMU_AUDIO_DRV='none')
+    if PINNING:
+        os.sched_setaffinity(0, PINNING[1])
+    try:
+        t_exec = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+                                stdout=stdout, stderr=stderr, env=env)
+    finally:
+        if PINNING:
+            os.sched_setaffinity(0, PINNING[0])
+    return t_exec, proc
+
+
 class NotAvailable(Exception):
     """The implementation lacks a device, command or feature."""
 
@@ -53,8 +71,8 @@ class Metric:
     """One figure a case reports.
 
     kind is 'time' (seconds, shown in ms), 'bytes' (shown in KiB or
-    MiB) or 'rate' (operations per second); better is 'lower' or
-    'higher'.
+    MiB), 'rate' (operations per second) or 'ips' (guest instructions
+    per second, shown in MIPS); better is 'lower' or 'higher'.
     """
 
     def __init__(self, key, label, kind, better='lower'):
@@ -137,18 +155,8 @@ class Emulator:
             s.bind(path)
             s.listen(1)
             listeners.append(s)
-        env = dict(os.environ, QEMU_AUDIO_DRV='none')
         with open(self.log_path, 'wb') as log:
-            if PINNING:
-                os.sched_setaffinity(0, PINNING[1])
-            try:
-                self.t_exec = time.perf_counter()
-                self.proc = subprocess.Popen(self.argv,
-                                             stdin=subprocess.DEVNULL,
-                                             stdout=log, stderr=log, env=env)
-            finally:
-                if PINNING:
-                    os.sched_setaffinity(0, PINNING[0])
+            self.t_exec, self.proc = spawn(self.argv, log, log)
         try:
             self.qtest_sock = self._accept(listeners[0])
             self.qmp_sock = self._accept(listeners[1])
@@ -357,6 +365,25 @@ class Context:
         self.emulators.append(emu)
         self.argv.append(emu.argv)
         return emu.start(negotiate=negotiate)
+
+    def run(self, argv, timeout=Emulator.TIMEOUT):
+        """Run argv (no QMP, no qtest) until it exits by itself.
+
+        Returns (wall time from spawn to reaped exit, stdout bytes,
+        stderr text, exit status).  The process is killed after timeout
+        seconds (RuntimeError).
+        """
+        self.argv.append(list(argv))
+        t_exec, proc = spawn(argv, subprocess.PIPE, subprocess.PIPE)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise RuntimeError('%s did not exit within %d s' % (
+                os.path.basename(argv[0]), timeout))
+        elapsed = time.perf_counter() - t_exec
+        return elapsed, out, err.decode(errors='replace'), proc.returncode
 
     def close(self):
         for emu in self.emulators:

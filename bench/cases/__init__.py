@@ -6,4 +6,4 @@ Each module registers its cases with harness.bench_case when imported;
 the order here is the order of the report.  To add a case, write a
 function in one of these modules (or a new module listed here).
 """
-from . import startup, mmio, migration  # noqa: F401
+from . import startup, mmio, migration, cpu  # noqa: F401
