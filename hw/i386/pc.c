@@ -1,9 +1,11 @@
 /*
- * The x86_64 "pc" board (i440FX + PIIX3): RAM, the port space, a pair of
- * i8259s and an IOAPIC wired through QEMU's GSI fan-out, the HPET, the
- * MC146818 RTC, the i8254 PIT with the speaker port, and fw_cfg.
  * Copyright (c) 2026 The project contributors
  * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * The x86_64 "pc" board (i440FX + PIIX3): RAM, the port space, a pair of
+ * i8259s and an IOAPIC wired through QEMU's GSI fan-out, the HPET, the
+ * MC146818 RTC, the i8254 PIT with the speaker port, fw_cfg, and a
+ * 16550A UART for each -serial (COM1..COM4).
  *
  * GSI n (n < 16) reaches both i8259 input n and IOAPIC input n; GSIs
  * 16-23 reach the IOAPIC only.  ISA devices drive GSIs 0-15.  HPET
@@ -20,6 +22,7 @@
 #include "hw/core/irq.h"
 #include "hw/core/qdev-properties.h"
 #include "hw/core/sysbus.h"
+#include "hw/char/serial.h"
 #include "hw/intc/i8259.h"
 #include "hw/intc/ioapic.h"
 #include "hw/isa/isa.h"
@@ -315,6 +318,8 @@ static void pc_init(MachineState *ms)
     g_free(i8259);
 
     pc_basic_device_init(pcms);
+    /* COM1..COM4 at 0x3f8/IRQ 4, 0x2f8/IRQ 3, 0x3e8/IRQ 4, 0x2e8/IRQ 3. */
+    serial_hds_isa_init(pcms->isa_bus, 0, MAX_ISA_SERIAL_PORTS);
     pc_cmos_init(pcms);
     pc_fw_cfg_init(pcms);
 }

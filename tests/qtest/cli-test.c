@@ -228,13 +228,10 @@ int main(int argc, char **argv)
     qtest_add_func("cli/bad-log-item", test_bad_log_item);
     qtest_add_func("cli/log-help", test_log_help);
     qtest_add_func("cli/no-accelerator", test_no_accelerator);
-    /* The pc board's COM1 (which takes the focus) is not modelled yet. */
-    if (!strcmp(qtest_get_arch(), "aarch64")) {
-        qtest_add_func("cli/nographic/quiet-until-focus",
-                       test_nographic_quiet_until_focus);
-        qtest_add_func("cli/nographic/monitor-focus",
-                       test_nographic_monitor_focus);
-    }
+    qtest_add_func("cli/nographic/quiet-until-focus",
+                   test_nographic_quiet_until_focus);
+    qtest_add_func("cli/nographic/monitor-focus",
+                   test_nographic_monitor_focus);
 
     return g_test_run();
 }
