@@ -889,6 +889,50 @@ void qtest_system_reset(QTestState *s)
     qtest_qmp_eventwait(s, "RESET");
 }
 
+QTestState *qtest_init_incoming_stream(const char *extra_args,
+                                       const void *data, size_t len,
+                                       char **error_desc)
+{
+    g_autofree char *path = g_strdup_printf("%s/qtest-%d-incoming.mig",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("exec:cat %s", path);
+    gint64 deadline = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;
+    QTestState *qts;
+
+    g_assert(g_file_set_contents(path, data, len, NULL));
+    qts = qtest_initf("%s -incoming defer", extra_args);
+    if (qtest_clock_is_driven()) {
+        qtest_qmp_assert_success(qts, "{'execute': 'migrate-incoming', "
+                                 "'arguments': {'uri': %s, "
+                                 "'exit-on-error': false}}", uri);
+    } else {
+        qtest_qmp_assert_success(qts, "{'execute': 'migrate-incoming', "
+                                 "'arguments': {'uri': %s}}", uri);
+    }
+    *error_desc = NULL;
+    for (;;) {
+        QDict *rsp = qtest_qmp_assert_success_ref(qts, "{'execute': "
+                                                  "'query-migrate'}");
+        const char *status = qdict_get_try_str(rsp, "status");
+        bool done = status && (!strcmp(status, "completed") ||
+                               !strcmp(status, "failed"));
+
+        if (done && !strcmp(status, "failed")) {
+            const char *desc = qdict_get_try_str(rsp, "error-desc");
+
+            *error_desc = g_strdup(desc ? desc : "failed");
+        }
+        qobject_unref(rsp);
+        if (done) {
+            break;
+        }
+        g_assert(g_get_monotonic_time() < deadline);
+        g_usleep(5000);
+    }
+    unlink(path);
+    return qts;
+}
+
 char *qtest_qom_find_child_of_type(QTestState *s, const char *path,
                                    const char *type)
 {

@@ -366,6 +366,19 @@ void qtest_system_reset(QTestState *s);
 void qtest_system_reset_nowait(QTestState *s);
 
 /**
+ * qtest_init_incoming_stream: start QEMU with @extra_args plus "-incoming
+ * defer", feed it the migration stream @data (@len bytes) and wait until
+ * the load completes or fails.  *@error_desc is NULL on success, else
+ * query-migrate's error description (caller frees).  Where the binary has
+ * the qtest accelerator (ours), a failed load leaves the process running
+ * (exit-on-error false) so the test can go on asking it questions; QEMU
+ * 7.2 lacks that option.  Our addition.
+ */
+QTestState *qtest_init_incoming_stream(const char *extra_args,
+                                       const void *data, size_t len,
+                                       char **error_desc);
+
+/**
  * qtest_qom_find_child_of_type: the QOM path of the first object of type
  * @type found depth-first below @path (children in listing order), or
  * NULL.  Our addition, for devices whose path differs between builds

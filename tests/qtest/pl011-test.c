@@ -1224,50 +1224,11 @@ static void pl011_words_reset(PL011Words *w)
     w->read_trigger = 1;
 }
 
-/*
- * Load @b into a fresh virt waiting for it; returns the machine and
- * sets *error_desc (NULL when the load completed).
- */
+/* A board loaded from the stream @b; see qtest_init_incoming_stream. */
 static QTestState *load_stream(GByteArray *b, char **error_desc)
 {
-    g_autofree char *path = g_strdup_printf("%s/pl011-test-%d.mig",
-                                            g_get_tmp_dir(), getpid());
-    g_autofree char *uri = g_strdup_printf("exec:cat %s", path);
-    gint64 deadline = g_get_monotonic_time() + WAIT_US;
-    QTestState *qts;
-
-    g_assert(g_file_set_contents(path, (const char *)b->data, b->len, NULL));
-    qts = start_virt("-serial null -incoming defer");
-    if (qtest_clock_is_driven()) {
-        qtest_qmp_assert_success(qts, "{'execute': 'migrate-incoming', "
-                                 "'arguments': {'uri': %s, "
-                                 "'exit-on-error': false}}", uri);
-    } else {
-        qtest_qmp_assert_success(qts, "{'execute': 'migrate-incoming', "
-                                 "'arguments': {'uri': %s}}", uri);
-    }
-    *error_desc = NULL;
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(qts, "{'execute': "
-                                                  "'query-migrate'}");
-        const char *status = qdict_get_try_str(rsp, "status");
-        bool done = status && (!strcmp(status, "completed") ||
-                               !strcmp(status, "failed"));
-
-        if (done && !strcmp(status, "failed")) {
-            const char *desc = qdict_get_try_str(rsp, "error-desc");
-
-            *error_desc = g_strdup(desc ? desc : "failed");
-        }
-        qobject_unref(rsp);
-        if (done) {
-            break;
-        }
-        g_assert(g_get_monotonic_time() < deadline);
-        g_usleep(5000);
-    }
-    unlink(path);
-    return qts;
+    return qtest_init_incoming_stream("-machine virt -serial null",
+                                      b->data, b->len, error_desc);
 }
 
 /* QEMU's stream loads field for field, FIFO position included. */
