@@ -28,6 +28,7 @@
  *   regions get them byte-swapped to the access size.
  */
 #include "qemu/osdep.h"
+#include <sys/mman.h>
 #include "qapi/error.h"
 #include "qemu/error-report.h"
 #include "qemu/log.h"
@@ -243,6 +244,51 @@ static void memory_region_instance_init(Object *obj)
     mr->enabled = true;
 }
 
+#define RAM_HUGE_ALIGN (2 * 1024 * 1024)
+
+/*
+ * Guest RAM: a zero-filled anonymous mapping.  Large blocks start on a
+ * 2 MiB boundary and ask for transparent huge pages, as QEMU does, so
+ * first touches (and reads of untouched RAM, e.g. by migration) fault
+ * once per 2 MiB rather than once per page.
+ */
+static uint8_t *memory_ram_alloc(uint64_t size)
+{
+    size_t map_size;
+    uint8_t *map, *block;
+
+    if (size >= RAM_HUGE_ALIGN) {
+        map_size = size + RAM_HUGE_ALIGN;
+    } else {
+        map_size = size;
+    }
+    if (map_size < size) {
+        return NULL;
+    }
+    map = mmap(NULL, map_size, PROT_READ | PROT_WRITE,
+               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (map == MAP_FAILED) {
+        return NULL;
+    }
+    if (map_size == size) {
+        return map;
+    }
+    block = (uint8_t *)QEMU_ALIGN_UP((uintptr_t)map, RAM_HUGE_ALIGN);
+    if (block > map) {
+        munmap(map, block - map);
+    }
+    munmap(block + size, map + map_size - (block + size));
+    madvise(block, size, MADV_HUGEPAGE);
+    return block;
+}
+
+static void memory_ram_free(uint8_t *block, uint64_t size)
+{
+    if (block) {
+        munmap(block, size);
+    }
+}
+
 static void memory_region_instance_finalize(Object *obj)
 {
     MemoryRegion *mr = MEMORY_REGION(obj);
@@ -260,7 +306,7 @@ static void memory_region_instance_finalize(Object *obj)
     }
     memory_region_transaction_commit();
     qemu_ram_unregister(mr);
-    g_free(mr->ram_block);
+    memory_ram_free(mr->ram_block, mr->ram_block_size);
     mr->ram_block = NULL;
     g_free((char *)mr->name);
     mr->name = NULL;
@@ -333,7 +379,7 @@ bool memory_region_init_ram_nomigrate(MemoryRegion *mr, Object *owner,
     uint8_t *block = NULL;
 
     if (size > 0) {
-        block = size == UINT64_MAX ? NULL : g_try_malloc0(size);
+        block = size == UINT64_MAX ? NULL : memory_ram_alloc(size);
         if (!block) {
             error_setg(errp, "cannot set up guest memory '%s': %s",
                        name ? name : "(null)", g_strerror(ENOMEM));
@@ -344,6 +390,7 @@ bool memory_region_init_ram_nomigrate(MemoryRegion *mr, Object *owner,
     mr->ram = true;
     mr->terminates = true;
     mr->ram_block = block;
+    mr->ram_block_size = block ? size : 0;
     return true;
 }
 

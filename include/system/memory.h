@@ -68,6 +68,7 @@ struct MemoryRegion {
     MemoryRegion *container;
     Object *owner;
     uint8_t *ram_block;     /* host memory of a RAM region */
+    uint64_t ram_block_size;    /* bytes mapped at ram_block */
     uint64_t size;          /* bytes; UINT64_MAX stands for 2^64 */
     hwaddr addr;            /* offset inside the container */
     MemoryRegion *alias;
