@@ -13,10 +13,9 @@
  * from ARM DDI 0183G and docs/system/devices/pl011.rst.
  */
 #include "qemu/osdep.h"
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <libfdt.h>
 #include "libqtest.h"
+#include "qtest-uart.h"
 
 #define UART_BASE       0x09000000ULL
 #define UART_SPI        1           /* GIC input of the combined IRQ */
@@ -137,118 +136,25 @@ static void intercept_gic(QTestState *qts)
     qtest_irq_intercept_in(qts, gic);
 }
 
-/* A log file for -D, removed again by read_log(). */
+/* A log file for -D, removed again by qtest_uart_quit_and_read_log(). */
 static char *new_log_path(void)
 {
-    return g_strdup_printf("%s/pl011-test-%d.log", g_get_tmp_dir(),
-                           getpid());
+    return qtest_uart_log_path("pl011-test");
 }
 
-/* Quit the emulator (which flushes its log) and return the log text. */
-static char *quit_and_read_log(QTestState *qts, const char *path)
-{
-    char *text = NULL;
-
-    qtest_quit(qts);
-    g_assert(g_file_get_contents(path, &text, NULL, NULL));
-    unlink(path);
-    return text;
-}
-
-/*
- * A UART whose back end is a Unix socket we hold the other end of:
- * the emulator connects as a client while it starts.
- */
-typedef struct UartSocket {
-    QTestState *qts;
-    int fd;
-} UartSocket;
-
-static void socket_start(UartSocket *u, const char *chardev_opts,
+/* The UART on a Unix socket we listen on: the emulator connects. */
+static void socket_start(QTestUartSocket *u, const char *chardev_opts,
                          const char *extra)
 {
-    g_autofree char *path = g_strdup_printf("%s/pl011-test-%d.sock",
-                                            g_get_tmp_dir(), getpid());
-    int lfd = qtest_socket_server(path);
-
-    u->qts = qtest_initf("-machine virt -chardev socket,id=s0,path=%s%s "
-                         "-serial chardev:s0 %s", path, chardev_opts, extra);
-    u->fd = accept(lfd, NULL, NULL);
-    g_assert_cmpint(u->fd, >=, 0);
-    close(lfd);
-    unlink(path);
+    qtest_uart_socket_start(u, "pl011-test", "-machine virt", chardev_opts,
+                            extra);
 }
 
-/*
- * The same with the emulator as the server, which is where telnet=on
- * decodes the peer's commands.  What we send waits in our connection
- * until the emulator accepts it.
- */
-static void socket_start_server(UartSocket *u, const char *chardev_opts)
+/* The same with the emulator listening, where telnet=on works. */
+static void socket_start_server(QTestUartSocket *u, const char *chardev_opts)
 {
-    g_autofree char *path = g_strdup_printf("%s/pl011-test-%d.sock",
-                                            g_get_tmp_dir(), getpid());
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-
-    u->qts = qtest_initf("-machine virt -chardev socket,id=s0,path=%s,"
-                         "server=on,wait=off%s -serial chardev:s0",
-                         path, chardev_opts);
-    g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path));
-    u->fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    g_assert_cmpint(u->fd, >=, 0);
-    g_assert_cmpint(connect(u->fd, (struct sockaddr *)&addr, sizeof(addr)),
-                    ==, 0);
-}
-
-static void socket_stop(UartSocket *u)
-{
-    qtest_quit(u->qts);
-    close(u->fd);
-}
-
-static void socket_send(UartSocket *u, const void *buf, size_t len)
-{
-    const uint8_t *p = buf;
-
-    while (len > 0) {
-        ssize_t n = send(u->fd, p, len, 0);
-
-        g_assert_cmpint(n, >, 0);
-        p += n;
-        len -= n;
-    }
-}
-
-/* What the peer has received so far, without waiting. */
-static size_t socket_recv_now(UartSocket *u, uint8_t *buf, size_t len)
-{
-    size_t got = 0;
-
-    while (got < len) {
-        ssize_t n = recv(u->fd, buf + got, len - got, MSG_DONTWAIT);
-
-        if (n <= 0) {
-            break;
-        }
-        got += n;
-    }
-    return got;
-}
-
-/* Read @len bytes, letting the emulator's main loop run meanwhile. */
-static void socket_recv(UartSocket *u, uint8_t *buf, size_t len)
-{
-    gint64 deadline = g_get_monotonic_time() + WAIT_US;
-    size_t got = 0;
-
-    while (got < len) {
-        got += socket_recv_now(u, buf + got, len - got);
-        if (got < len) {
-            g_assert(g_get_monotonic_time() < deadline);
-            uart_read(u->qts, A_FR);
-            g_usleep(50);
-        }
-    }
+    qtest_uart_socket_start_server(u, "pl011-test", "-machine virt",
+                                   chardev_opts, "");
 }
 
 /* Pop @len characters from DR as a polling driver would. */
@@ -403,7 +309,7 @@ static void test_bad_offsets_logged(void)
     uart_write(qts, A_FR, 0);                         /* ignored silently */
     uart_write(qts, A_DMACR, 0x3);
     uart_write(qts, A_CR, CR_TXE | CR_RXE | CR_SIREN);
-    text = quit_and_read_log(qts, log);
+    text = qtest_uart_quit_and_read_log(qts, log);
 
     g_assert(strstr(text, "pl011_read: Bad offset 0x8\n"));
     g_assert(strstr(text, "pl011_write: Bad offset 0xc\n"));
@@ -441,7 +347,7 @@ static void test_disabled_uart_logged(void)
     g_assert_cmphex(uart_read(qts, A_RIS) & INT_TX, ==, INT_TX);
     uart_write(qts, A_CR, CR_UARTEN);           /* TXE clear */
     uart_write(qts, A_DR, 'c');
-    text = quit_and_read_log(qts, log);
+    text = qtest_uart_quit_and_read_log(qts, log);
 
     first = strstr(text, "PL011 data written to disabled UART\n");
     g_assert(first);
@@ -478,11 +384,11 @@ static void test_system_reset(void)
 /* Character mode: a one-entry holding register. */
 static void test_char_mode(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
     uint8_t buf[2];
 
     socket_start(&u, "", "");
-    socket_send(&u, "ab", 2);
+    qtest_uart_socket_send(&u, "ab", 2);
     g_assert(uart_wait(u.qts, A_FR, FR_RXFE | FR_RXFF, FR_RXFF));
     g_assert_cmphex(uart_read(u.qts, A_DR), ==, 'a');
     g_assert_cmphex(uart_read(u.qts, A_RSR), ==, 0);
@@ -490,20 +396,20 @@ static void test_char_mode(void)
     g_assert_cmphex(buf[0], ==, 'b');
     g_assert_cmphex(uart_read(u.qts, A_FR) & (FR_RXFE | FR_RXFF), ==,
                     FR_RXFE);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* FIFO mode: 16 entries; the back end keeps the rest until there is room. */
 static void test_fifo_mode(void)
 {
     static const char data[] = "0123456789abcdefg";
-    UartSocket u;
+    QTestUartSocket u;
     uint8_t buf[17];
     int i;
 
     socket_start(&u, "", "");
     uart_write(u.qts, A_LCR_H, LCR_H_FEN | LCR_H_WLEN_8);
-    socket_send(&u, data, 17);
+    qtest_uart_socket_send(&u, data, 17);
     g_assert(uart_wait(u.qts, A_FR, FR_RXFF, FR_RXFF));
     for (i = 0; i < FIFO_DEPTH; i++) {
         g_assert_cmphex(uart_read(u.qts, A_DR), ==, data[i]);
@@ -512,13 +418,13 @@ static void test_fifo_mode(void)
     g_assert_cmphex(buf[0], ==, 'g');
     g_assert_cmphex(uart_read(u.qts, A_FR) & (FR_RXFE | FR_RXFF), ==,
                     FR_RXFE);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Switching FEN empties the receive FIFO. */
 static void test_fen_change_flushes(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
     uint8_t buf[1];
 
     if (skip_on_reference("QEMU 7.2 leaves FR stale when FEN changes "
@@ -527,14 +433,14 @@ static void test_fen_change_flushes(void)
     }
     socket_start(&u, "", "");
     uart_write(u.qts, A_LCR_H, LCR_H_FEN);
-    socket_send(&u, "0123456789abcdef", FIFO_DEPTH);
+    qtest_uart_socket_send(&u, "0123456789abcdef", FIFO_DEPTH);
     g_assert(uart_wait(u.qts, A_FR, FR_RXFF, FR_RXFF));
     uart_write(u.qts, A_LCR_H, 0);
     g_assert_cmphex(uart_read(u.qts, A_FR), ==, FR_TXFE | FR_RXFE);
-    socket_send(&u, "Z", 1);
+    qtest_uart_socket_send(&u, "Z", 1);
     uart_receive(u.qts, buf, 1);
     g_assert_cmphex(buf[0], ==, 'Z');
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Both directions through a socket, 4 KiB each way, in order. */
@@ -543,7 +449,7 @@ static void test_socket_both_directions(void)
     enum { LEN = 4096 };
     g_autofree uint8_t *out = g_malloc(LEN);
     g_autofree uint8_t *in = g_malloc(LEN);
-    UartSocket u;
+    QTestUartSocket u;
     size_t got = 0;
     int i;
 
@@ -558,23 +464,23 @@ static void test_socket_both_directions(void)
     for (i = 0; i < LEN; i++) {
         g_assert(uart_wait(u.qts, A_FR, FR_TXFF, 0));
         uart_write(u.qts, A_DR, out[i]);
-        got += socket_recv_now(&u, in + got, LEN - got);
+        got += qtest_uart_socket_recv_now(&u, in + got, LEN - got);
     }
-    socket_recv(&u, in + got, LEN - got);
+    qtest_uart_socket_recv(&u, in + got, LEN - got);
     g_assert_cmpmem(in, LEN, out, LEN);
 
     /* Peer to guest: all at once; the FIFO takes what it can hold. */
     memset(in, 0, LEN);
-    socket_send(&u, out, LEN);
+    qtest_uart_socket_send(&u, out, LEN);
     uart_receive(u.qts, in, LEN);
     g_assert_cmpmem(in, LEN, out, LEN);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* A peer that goes away while characters wait costs nothing but them. */
 static void test_socket_peer_gone(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
     int i;
 
     if (skip_on_reference("QEMU's writes block the whole emulator while "
@@ -600,13 +506,13 @@ static void test_socket_peer_gone(void)
 
 static void test_rx_interrupt(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
 
     socket_start(&u, "", "");
     intercept_gic(u.qts);
     uart_write(u.qts, A_IMSC, INT_RX);
     g_assert(!qtest_get_irq(u.qts, UART_SPI));
-    socket_send(&u, "x", 1);
+    qtest_uart_socket_send(&u, "x", 1);
     g_assert(uart_wait(u.qts, A_RIS, INT_RX, INT_RX));
     g_assert_cmphex(uart_read(u.qts, A_MIS), ==, INT_RX);
     g_assert(qtest_get_irq(u.qts, UART_SPI));
@@ -624,13 +530,13 @@ static void test_rx_interrupt(void)
     g_assert(!qtest_get_irq(u.qts, UART_SPI));
 
     /* So does ICR. */
-    socket_send(&u, "y", 1);
+    qtest_uart_socket_send(&u, "y", 1);
     g_assert(uart_wait(u.qts, A_RIS, INT_RX, INT_RX));
     g_assert(qtest_get_irq(u.qts, UART_SPI));
     uart_write(u.qts, A_ICR, INT_RX);
     g_assert_cmphex(uart_read(u.qts, A_RIS), ==, 0);
     g_assert(!qtest_get_irq(u.qts, UART_SPI));
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 static void test_tx_interrupt(void)
@@ -764,7 +670,7 @@ static void test_rx_trigger_levels(void)
 
 static void test_loopback(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
     uint8_t c;
 
     if (skip_on_reference("QEMU 7.2 has no loopback (added in 9.0)")) {
@@ -776,7 +682,7 @@ static void test_loopback(void)
     /* Looped back at once, and still sent to the back end. */
     g_assert_cmphex(uart_read(u.qts, A_FR) & FR_RXFE, ==, 0);
     g_assert_cmphex(uart_read(u.qts, A_DR), ==, 'L');
-    socket_recv(&u, &c, 1);
+    qtest_uart_socket_recv(&u, &c, 1);
     g_assert_cmphex(c, ==, 'L');
 
     /* The modem outputs come back as FR's inputs and modem interrupts. */
@@ -793,7 +699,7 @@ static void test_loopback(void)
                                               FR_RI), ==, FR_CTS);
 
     /* In loopback the receiver does not listen to the back end. */
-    socket_send(&u, "q", 1);
+    qtest_uart_socket_send(&u, "q", 1);
     uart_read(u.qts, A_FR);
     g_usleep(20000);
     g_assert_cmphex(uart_read(u.qts, A_FR) & FR_RXFE, ==, FR_RXFE);
@@ -802,7 +708,7 @@ static void test_loopback(void)
     uart_write(u.qts, A_LCR_H, LCR_H_BRK);
     g_assert_cmphex(uart_read(u.qts, A_DR), ==, DR_BE);
     g_assert_cmphex(uart_read(u.qts, A_RSR), ==, RSR_BE);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* A character arriving at a full FIFO is lost and flagged (OE). */
@@ -837,11 +743,11 @@ static void test_overrun(void)
 static void test_break(void)
 {
     static const uint8_t iac_brk[] = { 0xff, 0xf3 };
-    UartSocket u;
+    QTestUartSocket u;
 
     socket_start_server(&u, ",telnet=on");
     uart_write(u.qts, A_LCR_H, LCR_H_FEN | LCR_H_WLEN_8);
-    socket_send(&u, iac_brk, sizeof(iac_brk));
+    qtest_uart_socket_send(&u, iac_brk, sizeof(iac_brk));
     g_assert(uart_wait(u.qts, A_FR, FR_RXFE, 0));
     g_assert_cmphex(uart_read(u.qts, A_DR), ==, DR_BE);
     g_assert_cmphex(uart_read(u.qts, A_RSR), ==, RSR_BE);
@@ -851,7 +757,7 @@ static void test_break(void)
         /* QEMU leaves the BE interrupt alone. */
         g_assert_cmphex(uart_read(u.qts, A_RIS) & INT_BE, ==, INT_BE);
     }
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Receive timeout */
@@ -868,7 +774,7 @@ static int64_t rx_timeout_ns(uint32_t ibrd, uint32_t fbrd)
 static void check_rx_timeout(uint32_t ibrd, uint32_t fbrd)
 {
     int64_t timeout = rx_timeout_ns(ibrd, fbrd);
-    UartSocket u;
+    QTestUartSocket u;
 
     socket_start(&u, "", "");
     intercept_gic(u.qts);
@@ -878,7 +784,7 @@ static void check_rx_timeout(uint32_t ibrd, uint32_t fbrd)
     uart_write(u.qts, A_IMSC, INT_RT);
 
     /* The clock stands still until we step it. */
-    socket_send(&u, "t", 1);
+    qtest_uart_socket_send(&u, "t", 1);
     g_assert(uart_wait(u.qts, A_FR, FR_RXFE, 0));
     qtest_clock_step(u.qts, timeout - 1);
     g_assert_cmphex(uart_read(u.qts, A_RIS), ==, 0);
@@ -894,10 +800,10 @@ static void check_rx_timeout(uint32_t ibrd, uint32_t fbrd)
 
     /* Each character restarts the count; RX level 1/8 shows arrival. */
     uart_write(u.qts, A_IFLS, 0);
-    socket_send(&u, "1", 1);
+    qtest_uart_socket_send(&u, "1", 1);
     g_assert(uart_wait(u.qts, A_FR, FR_RXFE, 0));
     qtest_clock_step(u.qts, timeout / 2);
-    socket_send(&u, "2", 1);
+    qtest_uart_socket_send(&u, "2", 1);
     g_assert(uart_wait(u.qts, A_RIS, INT_RX, INT_RX));
     qtest_clock_step(u.qts, timeout - 1);
     g_assert(!qtest_get_irq(u.qts, UART_SPI));
@@ -905,7 +811,7 @@ static void check_rx_timeout(uint32_t ibrd, uint32_t fbrd)
     g_assert(qtest_get_irq(u.qts, UART_SPI));
     uart_write(u.qts, A_ICR, INT_RT);
     g_assert(!qtest_get_irq(u.qts, UART_SPI));
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 static void test_rx_timeout(void)
@@ -1064,7 +970,7 @@ static void test_tx_fifo_backpressure(void)
     g_assert_cmpuint(got, ==, 1);
     g_assert_cmphex(out[0], ==, 'x');
     g_assert_cmphex(uart_read(p.qts, A_RIS) & INT_TX, ==, INT_TX);
-    text = quit_and_read_log(p.qts, log);
+    text = qtest_uart_quit_and_read_log(p.qts, log);
     pipe_stop(&p);
     g_assert(strstr(text, "TX FIFO full (TXFF set), char 0x21 dropped"));
 }
@@ -1113,7 +1019,7 @@ static void test_socket_stalled_peer(void)
     enum { LEN = 4096 };
     g_autofree uint8_t *out = g_malloc(LEN);
     g_autofree uint8_t *in = g_malloc(LEN);
-    UartSocket u;
+    QTestUartSocket u;
     bool stalled = false;
     size_t got = 0;
     int i;
@@ -1132,16 +1038,16 @@ static void test_socket_stalled_peer(void)
             /* The peer wakes up; TXFF clears once the watch fires. */
             stalled = true;
             while (uart_read(u.qts, A_FR) & FR_TXFF) {
-                got += socket_recv_now(&u, in + got, LEN - got);
+                got += qtest_uart_socket_recv_now(&u, in + got, LEN - got);
                 g_usleep(50);
             }
         }
         uart_write(u.qts, A_DR, out[i]);
     }
-    socket_recv(&u, in + got, LEN - got);
+    qtest_uart_socket_recv(&u, in + got, LEN - got);
     g_assert_cmpmem(in, LEN, out, LEN);
     g_assert(stalled);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Migration */

@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * 16550A UART on the pc board (isa-serial, COM1..COM4): registers,
  * FIFOs, interrupts at the IOAPIC and the i8259, back ends, character
  * timeout, migration stream.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Every case also runs against Debian's QEMU 7.2, which libqtest starts
  * with -accel tcg -S (no qtest accelerator: the virtual clock stands
@@ -13,9 +14,8 @@
  * why.  Expected values come from the PC16550D datasheet and that page.
  */
 #include "qemu/osdep.h"
-#include <sys/socket.h>
-#include <sys/un.h>
 #include "libqtest.h"
+#include "qtest-uart.h"
 
 #define COM1            0x3f8
 #define COM2            0x2f8
@@ -188,22 +188,10 @@ static void intercept_ioapic(QTestState *qts)
     qtest_irq_intercept_in(qts, "ioapic");
 }
 
-/* A log file for -D, removed again by quit_and_read_log(). */
+/* A log file for -D, removed again by qtest_uart_quit_and_read_log(). */
 static char *new_log_path(void)
 {
-    return g_strdup_printf("%s/serial-test-%d.log", g_get_tmp_dir(),
-                           getpid());
-}
-
-/* Quit the emulator (which flushes its log) and return the log text. */
-static char *quit_and_read_log(QTestState *qts, const char *path)
-{
-    char *text = NULL;
-
-    qtest_quit(qts);
-    g_assert(g_file_get_contents(path, &text, NULL, NULL));
-    unlink(path);
-    return text;
+    return qtest_uart_log_path("serial-test");
 }
 
 /*
@@ -211,90 +199,22 @@ static char *quit_and_read_log(QTestState *qts, const char *path)
  * Until the emulator has accepted, what COM1 sends is lost; a first
  * character from us, seen by the guest, proves the connection.
  */
-typedef struct UartSocket {
-    QTestState *qts;
-    int fd;
-} UartSocket;
-
-static void socket_start(UartSocket *u, const char *chardev_opts,
+static void socket_start(QTestUartSocket *u, const char *chardev_opts,
                          const char *extra)
 {
-    g_autofree char *path = g_strdup_printf("%s/serial-test-%d.sock",
-                                            g_get_tmp_dir(), getpid());
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-
-    unlink(path);
-    u->qts = qtest_initf("-machine pc -chardev socket,id=s0,path=%s,"
-                         "server=on,wait=off%s -serial chardev:s0 %s",
-                         path, chardev_opts, extra);
-    g_strlcpy(addr.sun_path, path, sizeof(addr.sun_path));
-    u->fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    g_assert_cmpint(u->fd, >=, 0);
-    g_assert_cmpint(connect(u->fd, (struct sockaddr *)&addr, sizeof(addr)),
-                    ==, 0);
-    unlink(path);
-}
-
-static void socket_stop(UartSocket *u)
-{
-    qtest_quit(u->qts);
-    close(u->fd);
-}
-
-static void socket_send(UartSocket *u, const void *buf, size_t len)
-{
-    const uint8_t *p = buf;
-
-    while (len > 0) {
-        ssize_t n = send(u->fd, p, len, 0);
-
-        g_assert_cmpint(n, >, 0);
-        p += n;
-        len -= n;
-    }
+    qtest_uart_socket_start_server(u, "serial-test", "-machine pc",
+                                   chardev_opts, extra);
 }
 
 /* A plain (not telnet) socket, connected both ways. */
-static void socket_start_synced(UartSocket *u, const char *extra)
+static void socket_start_synced(QTestUartSocket *u, const char *extra)
 {
     uint8_t c;
 
     socket_start(u, "", extra);
-    socket_send(u, "S", 1);
+    qtest_uart_socket_send(u, "S", 1);
     uart_receive(u->qts, &c, 1);
     g_assert_cmphex(c, ==, 'S');
-}
-
-/* What the peer has received so far, without waiting. */
-static size_t socket_recv_now(UartSocket *u, uint8_t *buf, size_t len)
-{
-    size_t got = 0;
-
-    while (got < len) {
-        ssize_t n = recv(u->fd, buf + got, len - got, MSG_DONTWAIT);
-
-        if (n <= 0) {
-            break;
-        }
-        got += n;
-    }
-    return got;
-}
-
-/* Read @len bytes, letting the emulator's main loop run meanwhile. */
-static void socket_recv(UartSocket *u, uint8_t *buf, size_t len)
-{
-    gint64 deadline = g_get_monotonic_time() + WAIT_US;
-    size_t got = 0;
-
-    while (got < len) {
-        got += socket_recv_now(u, buf + got, len - got);
-        if (got < len) {
-            g_assert(g_get_monotonic_time() < deadline);
-            uart_in(u->qts, SCR);
-            g_usleep(50);
-        }
-    }
 }
 
 /* Let the emulator's main loop run for about @us microseconds. */
@@ -457,8 +377,8 @@ static void test_system_reset(void)
  * @burst characters.  The peer reads what has come while it waits, and
  * everything at the end, into @in.
  */
-static void socket_tx_driver(UartSocket *u, const uint8_t *out, uint8_t *in,
-                             size_t len, size_t burst)
+static void socket_tx_driver(QTestUartSocket *u, const uint8_t *out,
+                             uint8_t *in, size_t len, size_t burst)
 {
     gint64 deadline = g_get_monotonic_time() + WAIT_US;
     size_t got = 0;
@@ -467,14 +387,14 @@ static void socket_tx_driver(UartSocket *u, const uint8_t *out, uint8_t *in,
     for (i = 0; i < len; i++) {
         if (i % burst == 0) {
             while (!(uart_in(u->qts, LSR) & LSR_THRE)) {
-                got += socket_recv_now(u, in + got, len - got);
+                got += qtest_uart_socket_recv_now(u, in + got, len - got);
                 g_assert(g_get_monotonic_time() < deadline);
                 g_usleep(50);
             }
         }
         uart_out(u->qts, THR, out[i]);
     }
-    socket_recv(u, in + got, len - got);
+    qtest_uart_socket_recv(u, in + got, len - got);
 }
 
 /* A driver that waits for THRE before each character, FIFO or not. */
@@ -482,7 +402,7 @@ static void test_tx_in_order(void)
 {
     enum { LEN = 512 };
     uint8_t out[LEN], in[LEN];
-    UartSocket u;
+    QTestUartSocket u;
     int i;
 
     for (i = 0; i < LEN; i++) {
@@ -495,7 +415,7 @@ static void test_tx_in_order(void)
     socket_tx_driver(&u, out + LEN / 2, in + LEN / 2, LEN / 2, 1);
     g_assert_cmpmem(in, LEN, out, LEN);
     g_assert_cmphex(uart_wait_lsr(u.qts, LSR_TEMT) & LSR_TEMT, ==, LSR_TEMT);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* In FIFO mode a driver writes 16 characters for each THRE. */
@@ -504,7 +424,7 @@ static void test_tx_fifo_bursts(void)
     enum { LEN = 4096 };
     g_autofree uint8_t *out = g_malloc(LEN);
     g_autofree uint8_t *in = g_malloc(LEN);
-    UartSocket u;
+    QTestUartSocket u;
     int i;
 
     for (i = 0; i < LEN; i++) {
@@ -514,7 +434,7 @@ static void test_tx_fifo_bursts(void)
     uart_out(u.qts, FCR, FCR_FE | FCR_RFR | FCR_XFR | FCR_ITL_8);
     socket_tx_driver(&u, out, in, LEN, FIFO_DEPTH);
     g_assert_cmpmem(in, LEN, out, LEN);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Characters from the peer, one at a time through RBR and LSR.DR. */
@@ -522,15 +442,15 @@ static void test_rx_polled(void)
 {
     static const char text[] = "Hello, 16550A!";
     uint8_t buf[sizeof(text) - 1];
-    UartSocket u;
+    QTestUartSocket u;
 
     socket_start_synced(&u, "");
     g_assert_cmphex(uart_in(u.qts, LSR) & LSR_DR, ==, 0);
-    socket_send(&u, text, sizeof(buf));
+    qtest_uart_socket_send(&u, text, sizeof(buf));
     uart_receive(u.qts, buf, sizeof(buf));
     g_assert_cmpmem(buf, sizeof(buf), text, sizeof(buf));
     g_assert_cmphex(uart_in(u.qts, LSR), ==, LSR_THRE | LSR_TEMT);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* 4 KiB sent at once: the receiver takes what it has room for. */
@@ -539,7 +459,7 @@ static void test_rx_bulk(gconstpointer fcr)
     enum { LEN = 4096 };
     g_autofree uint8_t *out = g_malloc(LEN);
     g_autofree uint8_t *in = g_malloc(LEN);
-    UartSocket u;
+    QTestUartSocket u;
     int i;
 
     for (i = 0; i < LEN; i++) {
@@ -547,11 +467,11 @@ static void test_rx_bulk(gconstpointer fcr)
     }
     socket_start_synced(&u, "");
     uart_out(u.qts, FCR, GPOINTER_TO_UINT(fcr));
-    socket_send(&u, out, LEN);
+    qtest_uart_socket_send(&u, out, LEN);
     uart_receive(u.qts, in, LEN);
     g_assert_cmpmem(in, LEN, out, LEN);
     g_assert_cmphex(uart_in(u.qts, LSR) & (LSR_DR | LSR_OE), ==, 0);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* The receiver fills its whole FIFO from the back end, never more. */
@@ -559,7 +479,7 @@ static void test_rx_fifo_fills(void)
 {
     static const char data[] = "0123456789abcdefghij";
     uint8_t buf[4];
-    UartSocket u;
+    QTestUartSocket u;
     int i;
 
     if (skip_on_reference("QEMU takes only up to the trigger level from "
@@ -568,7 +488,7 @@ static void test_rx_fifo_fills(void)
     }
     socket_start_synced(&u, "");
     uart_out(u.qts, FCR, FCR_FE | FCR_ITL_1);
-    socket_send(&u, data, 20);
+    qtest_uart_socket_send(&u, data, 20);
     uart_wait_lsr(u.qts, LSR_DR);
     let_time_pass(u.qts, 20000);
     /* Loopback stops the back end: count what the FIFO holds. */
@@ -581,7 +501,7 @@ static void test_rx_fifo_fills(void)
     uart_out(u.qts, MCR, MCR_OUT2);
     uart_receive(u.qts, buf, 4);
     g_assert_cmpmem(buf, 4, data + FIFO_DEPTH, 4);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* FIFOs and trigger levels */
@@ -895,7 +815,7 @@ static void test_irq_priorities(void)
 
 static void test_loopback(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
     uint8_t c;
 
     socket_start_synced(&u, "");
@@ -905,7 +825,7 @@ static void test_loopback(void)
     g_assert_cmphex(uart_in(u.qts, LSR), ==, LSR_TEMT | LSR_THRE | LSR_DR);
     g_assert_cmphex(uart_in(u.qts, RBR), ==, 'L');
     let_time_pass(u.qts, 20000);
-    g_assert_cmpuint(socket_recv_now(&u, &c, 1), ==, 0);
+    g_assert_cmpuint(qtest_uart_socket_recv_now(&u, &c, 1), ==, 0);
 
     /* The modem outputs come back as the MSR's inputs. */
     uart_out(u.qts, MCR, MCR_LOOP | MCR_DTR | MCR_RTS | MCR_OUT1 |
@@ -926,16 +846,16 @@ static void test_loopback(void)
     g_assert_cmphex(uart_in(u.qts, MSR) & 0xf0, ==, MSR_DCD | MSR_DSR |
                     MSR_CTS);
     uart_out(u.qts, THR, 'M');
-    socket_recv(&u, &c, 1);
+    qtest_uart_socket_recv(&u, &c, 1);
     g_assert_cmphex(c, ==, 'M');
     g_assert_cmphex(uart_in(u.qts, LSR) & LSR_DR, ==, 0);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* In loopback the receiver does not listen; the back end keeps its data. */
 static void test_loopback_holds_input(void)
 {
-    UartSocket u;
+    QTestUartSocket u;
     uint8_t c;
 
     if (skip_on_reference("QEMU's receiver listens to the back end in "
@@ -944,13 +864,13 @@ static void test_loopback_holds_input(void)
     }
     socket_start_synced(&u, "");
     uart_out(u.qts, MCR, MCR_LOOP);
-    socket_send(&u, "p", 1);
+    qtest_uart_socket_send(&u, "p", 1);
     let_time_pass(u.qts, 20000);
     g_assert_cmphex(uart_in(u.qts, LSR) & LSR_DR, ==, 0);
     uart_out(u.qts, MCR, MCR_OUT2);
     uart_receive(u.qts, &c, 1);
     g_assert_cmphex(c, ==, 'p');
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Changes of the looped-back inputs set the delta bits and interrupt. */
@@ -993,11 +913,11 @@ static void test_loopback_msr_deltas(void)
 static void test_break(void)
 {
     static const uint8_t iac_brk[] = { 0xff, 0xf3 };
-    UartSocket u;
+    QTestUartSocket u;
 
     socket_start(&u, ",telnet=on", "");
     uart_out(u.qts, IER, IER_RDI | IER_RLSI);
-    socket_send(&u, iac_brk, sizeof(iac_brk));
+    qtest_uart_socket_send(&u, iac_brk, sizeof(iac_brk));
     g_assert_cmphex(uart_wait_interrupt(u.qts), ==, IIR_RLSI);
     g_assert_cmphex(uart_in(u.qts, LSR), ==, LSR_TEMT | LSR_THRE | LSR_BI |
                     LSR_DR);
@@ -1008,7 +928,7 @@ static void test_break(void)
 
     /* FIFO mode: LSR bit 7 reports an error in the FIFO. */
     uart_out(u.qts, FCR, FCR_FE);
-    socket_send(&u, iac_brk, sizeof(iac_brk));
+    qtest_uart_socket_send(&u, iac_brk, sizeof(iac_brk));
     g_assert_cmphex(uart_wait_interrupt(u.qts), ==, IIR_RLSI);
     if (qtest_clock_is_driven()) {
         /* QEMU never sets bit 7. */
@@ -1023,14 +943,14 @@ static void test_break(void)
     g_assert_cmphex(uart_in(u.qts, LSR) & ~LSR_FIFOE, ==, LSR_TEMT |
                     LSR_THRE);
     g_assert_cmphex(uart_in(u.qts, LSR), ==, LSR_TEMT | LSR_THRE);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* In FIFO mode BI shows when the NUL reaches the top of the FIFO. */
 static void test_break_fifo_position(void)
 {
     static const uint8_t iac_brk[] = { 0xff, 0xf3 };
-    UartSocket u;
+    QTestUartSocket u;
 
     if (skip_on_reference("QEMU sets BI when the break arrives, whatever "
                           "the FIFO holds")) {
@@ -1039,9 +959,9 @@ static void test_break_fifo_position(void)
     socket_start(&u, ",telnet=on", "");
     uart_out(u.qts, FCR, FCR_FE | FCR_ITL_4);
     uart_out(u.qts, IER, IER_RLSI);
-    socket_send(&u, "a", 1);
+    qtest_uart_socket_send(&u, "a", 1);
     uart_wait_lsr(u.qts, LSR_DR);
-    socket_send(&u, iac_brk, sizeof(iac_brk));
+    qtest_uart_socket_send(&u, iac_brk, sizeof(iac_brk));
     g_assert_cmphex(uart_wait_lsr(u.qts, LSR_FIFOE) & LSR_BI, ==, 0);
     /* The NUL waits behind 'a': no line status interrupt yet. */
     g_assert_cmphex(uart_in(u.qts, IIR), ==, IIR_FIFO | IIR_NO_INT);
@@ -1056,7 +976,7 @@ static void test_break_fifo_position(void)
     g_assert_cmphex(uart_in(u.qts, LSR), ==, LSR_FIFOE | LSR_TEMT |
                     LSR_THRE);
     g_assert_cmphex(uart_in(u.qts, LSR), ==, LSR_TEMT | LSR_THRE);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /* Overrun */
@@ -1268,7 +1188,7 @@ static void test_bad_accesses_logged(void)
     uart_out(p.qts, FCR, 0);
     uart_out(p.qts, THR, 'y');
     uart_out(p.qts, THR, 'z');
-    text = quit_and_read_log(p.qts, log);
+    text = qtest_uart_quit_and_read_log(p.qts, log);
     pipe_stop(&p);
 
     g_assert(strstr(text, "serial_ioport_write: write 0x12 to read-only "
@@ -1296,7 +1216,7 @@ static void test_set_params(void)
     uart_out(qts, LCR, 0x1f);                   /* 8 data, even, 2 stop */
     uart_out(qts, LCR, 0x0a);                   /* 7 data, odd, 1 stop */
     uart_set_divisor(qts, 0x180);
-    text = quit_and_read_log(qts, log);
+    text = qtest_uart_quit_and_read_log(qts, log);
 
     g_assert(strstr(text, "serial_update_parameters baudrate=38400 "
                     "parity='N' data=8 stop=1\n"));
@@ -1604,11 +1524,8 @@ static void test_migration_pending_tx(void)
     g_autofree char *path = g_strdup_printf("%s/serial-test-%d.mig",
                                             g_get_tmp_dir(), getpid());
     g_autofree char *uri = g_strdup_printf("exec:cat %s", path);
-    g_autofree char *sock = g_strdup_printf("%s/serial-test-%d.sock",
-                                            g_get_tmp_dir(), getpid());
     gint64 deadline = g_get_monotonic_time() + WAIT_US;
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-    UartSocket u;
+    QTestUartSocket u;
     SerialFields f;
     uint8_t in[3], c;
 
@@ -1626,17 +1543,9 @@ static void test_migration_pending_tx(void)
     b = serial_stream(&f, sub);
     g_assert(g_file_set_contents(path, (const char *)b->data, b->len, NULL));
 
-    unlink(sock);
-    u.qts = qtest_initf("-machine pc -chardev socket,id=s0,path=%s,"
-                        "server=on,wait=off -serial chardev:s0 "
-                        "-incoming defer", sock);
-    g_strlcpy(addr.sun_path, sock, sizeof(addr.sun_path));
-    u.fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    g_assert_cmpint(connect(u.fd, (struct sockaddr *)&addr, sizeof(addr)),
-                    ==, 0);
-    unlink(sock);
+    socket_start(&u, "", "-incoming defer");
     /* The emulator has accepted once a character gets through. */
-    socket_send(&u, "S", 1);
+    qtest_uart_socket_send(&u, "S", 1);
     uart_receive(u.qts, &c, 1);
     qtest_qmp_assert_success(u.qts, "{'execute': 'migrate-incoming', "
                              "'arguments': {'uri': %s}}", uri);
@@ -1655,10 +1564,10 @@ static void test_migration_pending_tx(void)
         g_usleep(5000);
     }
     unlink(path);
-    socket_recv(&u, in, 3);
+    qtest_uart_socket_recv(&u, in, 3);
     g_assert_cmpmem(in, 3, "bcd", 3);
     g_assert_cmphex(uart_wait_lsr(u.qts, LSR_TEMT), ==, LSR_THRE | LSR_TEMT);
-    socket_stop(&u);
+    qtest_uart_socket_stop(&u);
 }
 
 /*

@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * Unit tests of the AArch64 CPU outside a board: system registers,
  * exception entry and return, branches, PSCI, the memory path and the
  * exclusive monitor, the generic timer.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Instructions are fed to a64_decode_exec() directly, so no fetch is
  * involved; memory is 64 KiB of RAM at 0x40000000.
