@@ -96,6 +96,15 @@ bool qtest_clock_is_driven(void)
     return strcmp(qtest_accel_name(), "qtest") == 0;
 }
 
+bool qtest_skip_on_reference(const char *why)
+{
+    if (!qtest_clock_is_driven()) {
+        g_test_skip(why);
+        return true;
+    }
+    return false;
+}
+
 /* Abort handling: hooks run from SIGABRT, then the default action. */
 
 static void qtest_sigabrt_handler(int signo)
@@ -889,6 +898,37 @@ void qtest_system_reset(QTestState *s)
     qtest_qmp_eventwait(s, "RESET");
 }
 
+/*
+ * Poll query-migrate until the migration has completed or failed, for
+ * @timeout_s seconds at most.  Returns NULL when it completed, else its
+ * error description (newly allocated).
+ */
+static char *qtest_migrate_poll(QTestState *s, int timeout_s)
+{
+    gint64 deadline = g_get_monotonic_time() + timeout_s * G_USEC_PER_SEC;
+    char *error_desc = NULL;
+
+    for (;;) {
+        QDict *rsp = qtest_qmp_assert_success_ref(s, "{'execute': "
+                                                  "'query-migrate'}");
+        const char *status = qdict_get_try_str(rsp, "status");
+        bool done = status && (!strcmp(status, "completed") ||
+                               !strcmp(status, "failed"));
+
+        if (done && !strcmp(status, "failed")) {
+            const char *desc = qdict_get_try_str(rsp, "error-desc");
+
+            error_desc = g_strdup(desc ? desc : "failed");
+        }
+        qobject_unref(rsp);
+        if (done) {
+            return error_desc;
+        }
+        g_assert(g_get_monotonic_time() < deadline);
+        g_usleep(5000);
+    }
+}
+
 QTestState *qtest_init_incoming_stream(const char *extra_args,
                                        const void *data, size_t len,
                                        char **error_desc)
@@ -896,7 +936,6 @@ QTestState *qtest_init_incoming_stream(const char *extra_args,
     g_autofree char *path = g_strdup_printf("%s/qtest-%d-incoming.mig",
                                             g_get_tmp_dir(), getpid());
     g_autofree char *uri = g_strdup_printf("exec:cat %s", path);
-    gint64 deadline = g_get_monotonic_time() + 30 * G_USEC_PER_SEC;
     QTestState *qts;
 
     g_assert(g_file_set_contents(path, data, len, NULL));
@@ -909,28 +948,134 @@ QTestState *qtest_init_incoming_stream(const char *extra_args,
         qtest_qmp_assert_success(qts, "{'execute': 'migrate-incoming', "
                                  "'arguments': {'uri': %s}}", uri);
     }
-    *error_desc = NULL;
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(qts, "{'execute': "
-                                                  "'query-migrate'}");
-        const char *status = qdict_get_try_str(rsp, "status");
-        bool done = status && (!strcmp(status, "completed") ||
-                               !strcmp(status, "failed"));
-
-        if (done && !strcmp(status, "failed")) {
-            const char *desc = qdict_get_try_str(rsp, "error-desc");
-
-            *error_desc = g_strdup(desc ? desc : "failed");
-        }
-        qobject_unref(rsp);
-        if (done) {
-            break;
-        }
-        g_assert(g_get_monotonic_time() < deadline);
-        g_usleep(5000);
-    }
+    *error_desc = qtest_migrate_poll(qts, 30);
     unlink(path);
     return qts;
+}
+
+void qtest_migrate_wait(QTestState *s)
+{
+    g_autofree char *error_desc = qtest_migrate_poll(s, 10);
+
+    g_assert_null(error_desc);
+}
+
+char *qtest_migrate_save(QTestState *s, gsize *len)
+{
+    g_autofree char *path = g_strdup_printf("%s/qtest-%d-outgoing.mig",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("exec:cat > %s", path);
+    char *data = NULL;
+
+    qtest_qmp_assert_success(s, "{'execute': 'migrate', "
+                             "'arguments': {'uri': %s}}", uri);
+    qtest_migrate_wait(s);
+    qtest_quit(s);
+    g_assert(g_file_get_contents(path, &data, len, NULL));
+    unlink(path);
+    return data;
+}
+
+/* Migration streams, in the format of QEMU's savevm.c (version 3). */
+
+#define QTEST_STREAM_MAGIC          0x5145564d  /* "QEVM" */
+#define QTEST_STREAM_VERSION        3
+#define QTEST_STREAM_EOF            0x00
+#define QTEST_STREAM_SECTION_FULL   0x04
+#define QTEST_STREAM_SUBSECTION     0x05
+#define QTEST_STREAM_VMDESCRIPTION  0x06
+#define QTEST_STREAM_CONFIGURATION  0x07
+#define QTEST_STREAM_SECTION_FOOTER 0x7e
+
+GByteArray *qtest_stream_new(const char *machine_type)
+{
+    GByteArray *b = g_byte_array_new();
+
+    qtest_stream_put_be32(b, QTEST_STREAM_MAGIC);
+    qtest_stream_put_be32(b, QTEST_STREAM_VERSION);
+    qtest_stream_put_byte(b, QTEST_STREAM_CONFIGURATION);
+    qtest_stream_put_be32(b, strlen(machine_type));
+    g_byte_array_append(b, (const uint8_t *)machine_type,
+                        strlen(machine_type));
+    qtest_stream_subsection_start(b, "configuration/target-page-bits", 1);
+    qtest_stream_put_be32(b, 12);
+    return b;
+}
+
+void qtest_stream_put_byte(GByteArray *b, uint8_t v)
+{
+    g_byte_array_append(b, &v, 1);
+}
+
+void qtest_stream_put_be32(GByteArray *b, uint32_t v)
+{
+    uint8_t bytes[4] = { v >> 24, v >> 16, v >> 8, v };
+
+    g_byte_array_append(b, bytes, 4);
+}
+
+void qtest_stream_put_be64(GByteArray *b, uint64_t v)
+{
+    qtest_stream_put_be32(b, v >> 32);
+    qtest_stream_put_be32(b, v);
+}
+
+void qtest_stream_put_str(GByteArray *b, const char *str)
+{
+    size_t len = strlen(str);
+
+    g_assert_cmpuint(len, <=, UINT8_MAX);
+    qtest_stream_put_byte(b, len);
+    g_byte_array_append(b, (const uint8_t *)str, len);
+}
+
+void qtest_stream_section_start(GByteArray *b, uint32_t section_id,
+                                const char *idstr, uint32_t instance,
+                                uint32_t version)
+{
+    qtest_stream_put_byte(b, QTEST_STREAM_SECTION_FULL);
+    qtest_stream_put_be32(b, section_id);
+    qtest_stream_put_str(b, idstr);
+    qtest_stream_put_be32(b, instance);
+    qtest_stream_put_be32(b, version);
+}
+
+void qtest_stream_subsection_start(GByteArray *b, const char *name,
+                                   uint32_t version)
+{
+    qtest_stream_put_byte(b, QTEST_STREAM_SUBSECTION);
+    qtest_stream_put_str(b, name);
+    qtest_stream_put_be32(b, version);
+}
+
+void qtest_stream_section_end(GByteArray *b, uint32_t section_id)
+{
+    qtest_stream_put_byte(b, QTEST_STREAM_SECTION_FOOTER);
+    qtest_stream_put_be32(b, section_id);
+}
+
+void qtest_stream_finish(GByteArray *b)
+{
+    qtest_stream_put_byte(b, QTEST_STREAM_EOF);
+    qtest_stream_put_byte(b, QTEST_STREAM_VMDESCRIPTION);
+    qtest_stream_put_be32(b, 2);
+    g_byte_array_append(b, (const uint8_t *)"{}", 2);
+}
+
+const uint8_t *qtest_stream_find_section(const void *data, size_t len,
+                                         const void *head, size_t head_len)
+{
+    const uint8_t *bytes = data;
+    size_t i;
+
+    /* A full section: its type byte and 4-byte id, then @head. */
+    for (i = 5; i + head_len <= len; i++) {
+        if (bytes[i - 5] == QTEST_STREAM_SECTION_FULL &&
+            !memcmp(bytes + i, head, head_len)) {
+            return bytes + i;
+        }
+    }
+    return NULL;
 }
 
 char *qtest_qom_find_child_of_type(QTestState *s, const char *path,

@@ -379,6 +379,121 @@ QTestState *qtest_init_incoming_stream(const char *extra_args,
                                        char **error_desc);
 
 /**
+ * qtest_migrate_wait: wait for a migration to complete.
+ * @s: the instance that runs it, source or destination.
+ *
+ * Polls query-migrate until its status is "completed"; fails the test
+ * when it is "failed" or after ten seconds.  Our addition.
+ */
+void qtest_migrate_wait(QTestState *s);
+
+/**
+ * qtest_migrate_save: save the machine's state and quit it.
+ * @s: the instance; it is gone on return.
+ * @len: set to the length of the stream.
+ *
+ * Migrates to a temporary file, waits for the migration to complete and
+ * quits @s.  Returns the stream, newly allocated.  Our addition, for
+ * tests that compare what is saved with what QEMU saves.
+ */
+char *qtest_migrate_save(QTestState *s, gsize *len);
+
+/**
+ * qtest_stream_new: start a migration stream, as QEMU 7.2 writes one.
+ * @machine_type: the configuration's machine name; "" matches any.
+ *
+ * Holds the header (version 3) and the configuration section with its
+ * "configuration/target-page-bits" subsection (4 KiB pages, as both
+ * targets use).  Device sections follow, then qtest_stream_finish().
+ * Our addition; every qtest_stream_* function appends to the array.
+ */
+GByteArray *qtest_stream_new(const char *machine_type);
+
+/**
+ * qtest_stream_put_byte: append one byte.
+ * @b: the stream.
+ * @v: the byte.
+ */
+void qtest_stream_put_byte(GByteArray *b, uint8_t v);
+
+/**
+ * qtest_stream_put_be32: append a 32-bit big-endian word.
+ * @b: the stream.
+ * @v: the word.
+ */
+void qtest_stream_put_be32(GByteArray *b, uint32_t v);
+
+/**
+ * qtest_stream_put_be64: append a 64-bit big-endian word.
+ * @b: the stream.
+ * @v: the word.
+ */
+void qtest_stream_put_be64(GByteArray *b, uint64_t v);
+
+/**
+ * qtest_stream_put_str: append a string as its length byte and bytes.
+ * @b: the stream.
+ * @str: at most 255 characters; the NUL is not written.
+ */
+void qtest_stream_put_str(GByteArray *b, const char *str);
+
+/**
+ * qtest_stream_section_start: append the header of a full section.
+ * @b: the stream.
+ * @section_id: the number that qtest_stream_section_end() repeats.
+ * @idstr: the device's section name, e.g. "pl011".
+ * @instance: the instance number.
+ * @version: the section's version.
+ *
+ * The device's fields and subsections follow.
+ */
+void qtest_stream_section_start(GByteArray *b, uint32_t section_id,
+                                const char *idstr, uint32_t instance,
+                                uint32_t version);
+
+/**
+ * qtest_stream_subsection_start: append the header of a subsection.
+ * @b: the stream.
+ * @name: its name, e.g. "serial/tsr".
+ * @version: its version.
+ *
+ * The subsection's fields follow; nothing ends a subsection.
+ */
+void qtest_stream_subsection_start(GByteArray *b, const char *name,
+                                   uint32_t version);
+
+/**
+ * qtest_stream_section_end: append the footer of a full section.
+ * @b: the stream.
+ * @section_id: as given to qtest_stream_section_start().
+ */
+void qtest_stream_section_end(GByteArray *b, uint32_t section_id);
+
+/**
+ * qtest_stream_finish: end a stream.
+ * @b: the stream.
+ *
+ * Appends the end-of-stream marker and the (empty) JSON description
+ * that loaders expect after it.
+ */
+void qtest_stream_finish(GByteArray *b);
+
+/**
+ * qtest_stream_find_section: find a full section in a saved stream.
+ * @data: the stream.
+ * @len: its length.
+ * @head: the bytes that follow the section's id: its name, as
+ *        qtest_stream_put_str() writes it, and usually its instance and
+ *        version.
+ * @head_len: how many.
+ *
+ * Returns where @head starts in @data, or NULL when no full section
+ * starts with it.
+ */
+const uint8_t *qtest_stream_find_section(const void *data, size_t len,
+                                         const void *head, size_t head_len);
+
+/**
  * qtest_qom_find_child_of_type: the QOM path of the first object of type
  * @type found depth-first below @path (children in listing order), or
  * NULL.  Our addition, for devices whose path differs between builds
@@ -688,6 +803,17 @@ int64_t qtest_clock_set(QTestState *s, int64_t val);
  * "clock_step needs the qtest accelerator".
  */
 bool qtest_clock_is_driven(void);
+
+/**
+ * qtest_skip_on_reference: skip the test where the clock is not driven.
+ * @why: the reason, given to g_test_skip().
+ *
+ * Our addition.  That is the reference QEMU, which has no qtest
+ * accelerator: libqtest runs it with TCG, and its virtual clock does
+ * not obey clock_step.  Returns true when the test was skipped and
+ * should return at once.
+ */
+bool qtest_skip_on_reference(const char *why);
 
 /**
  * qtest_big_endian: whether the target is big endian.

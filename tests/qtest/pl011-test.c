@@ -83,19 +83,6 @@
 /* Give up on the emulator after this long (bytes in flight, IRQs). */
 #define WAIT_US         (10 * G_USEC_PER_SEC)
 
-/*
- * The reference QEMU has no qtest accelerator; libqtest then runs it
- * with TCG and the virtual clock follows the host.
- */
-static bool skip_on_reference(const char *reason)
-{
-    if (!qtest_clock_is_driven()) {
-        g_test_skip(reason);
-        return true;
-    }
-    return false;
-}
-
 static uint32_t uart_read(QTestState *qts, uint32_t offset)
 {
     return qtest_readl(qts, UART_BASE + offset);
@@ -260,8 +247,8 @@ static void test_baud_divisor_masks(void)
 {
     QTestState *qts;
 
-    if (skip_on_reference("QEMU 7.2 stores all 32 bits of IBRD/FBRD "
-                          "(masks added in 9.2)")) {
+    if (qtest_skip_on_reference("QEMU 7.2 stores all 32 bits of IBRD/FBRD "
+                                "(masks added in 9.2)")) {
         return;
     }
     qts = start_virt("-serial null");
@@ -335,8 +322,8 @@ static void test_disabled_uart_logged(void)
     QTestState *qts;
     char *first;
 
-    if (skip_on_reference("QEMU 7.2 does not log writes to a disabled "
-                          "UART")) {
+    if (qtest_skip_on_reference("QEMU 7.2 does not log writes to a disabled "
+                                "UART")) {
         return;
     }
     qts = qtest_initf("-machine virt -serial null -d guest_errors -D %s",
@@ -359,7 +346,7 @@ static void test_system_reset(void)
 {
     QTestState *qts;
 
-    if (skip_on_reference("QEMU 7.2's PL011 has no reset handler")) {
+    if (qtest_skip_on_reference("QEMU 7.2's PL011 has no reset handler")) {
         return;
     }
     qts = start_virt("-serial null");
@@ -427,8 +414,8 @@ static void test_fen_change_flushes(void)
     QTestUartSocket u;
     uint8_t buf[1];
 
-    if (skip_on_reference("QEMU 7.2 leaves FR stale when FEN changes "
-                          "(fixed in 8.0)")) {
+    if (qtest_skip_on_reference("QEMU 7.2 leaves FR stale when FEN changes "
+                                "(fixed in 8.0)")) {
         return;
     }
     socket_start(&u, "", "");
@@ -483,8 +470,8 @@ static void test_socket_peer_gone(void)
     QTestUartSocket u;
     int i;
 
-    if (skip_on_reference("QEMU's writes block the whole emulator while "
-                          "the peer does not read")) {
+    if (qtest_skip_on_reference("QEMU's writes block the whole emulator while "
+                                "the peer does not read")) {
         return;
     }
     socket_start(&u, "", "");
@@ -583,8 +570,9 @@ static void test_irq_outputs(void)
     QTestState *qts;
     int i, j;
 
-    if (skip_on_reference("QEMU 7.2 has no loopback, never raises BE, and "
-                          "its qtest cannot intercept named outputs")) {
+    if (qtest_skip_on_reference("QEMU 7.2 has no loopback, never raises "
+                                "BE, and its qtest cannot intercept named "
+                                "outputs")) {
         return;
     }
     qts = start_virt("-serial null");
@@ -621,8 +609,8 @@ static void test_rx_trigger_levels(void)
     QTestState *qts;
     int sel, i;
 
-    if (skip_on_reference("QEMU ignores IFLS: its RX interrupt fires at "
-                          "the first character")) {
+    if (qtest_skip_on_reference("QEMU ignores IFLS: its RX interrupt fires at "
+                                "the first character")) {
         return;
     }
     qts = start_virt("-serial null");
@@ -673,7 +661,7 @@ static void test_loopback(void)
     QTestUartSocket u;
     uint8_t c;
 
-    if (skip_on_reference("QEMU 7.2 has no loopback (added in 9.0)")) {
+    if (qtest_skip_on_reference("QEMU 7.2 has no loopback (added in 9.0)")) {
         return;
     }
     socket_start(&u, "", "");
@@ -716,8 +704,8 @@ static void test_overrun(void)
 {
     QTestState *qts;
 
-    if (skip_on_reference("QEMU never reports overrun (and 7.2 has no "
-                          "loopback to cause one)")) {
+    if (qtest_skip_on_reference("QEMU never reports overrun (and 7.2 has no "
+                                "loopback to cause one)")) {
         return;
     }
     qts = start_virt("-serial null");
@@ -816,8 +804,8 @@ static void check_rx_timeout(uint32_t ibrd, uint32_t fbrd)
 
 static void test_rx_timeout(void)
 {
-    if (skip_on_reference("QEMU has no receive timeout; clock_step needs "
-                          "the qtest accelerator")) {
+    if (qtest_skip_on_reference("QEMU has no receive timeout; clock_step "
+                                "needs the qtest accelerator")) {
         return;
     }
     check_rx_timeout(3, 0);             /* 500 kbaud: exactly 64 us */
@@ -827,90 +815,11 @@ static void test_rx_timeout(void)
 
 /* Transmit FIFO and back-pressure */
 
-/*
- * A named pipe back end whose pipe holds one page: we fill it ourselves
- * to stall the UART and read it to let the UART go on.
- */
-typedef struct UartPipe {
-    QTestState *qts;
-    char *base;
-    int fd;                             /* both ends of BASE.out */
-    size_t filler;                      /* our bytes still in the pipe */
-} UartPipe;
-
-static void pipe_start(UartPipe *p, const char *name, const char *extra)
+/* The UART on a named pipe back end we can fill and drain. */
+static void pipe_start(QTestUartPipe *p, const char *name,
+                       const char *extra)
 {
-    g_autofree char *in = NULL;
-    g_autofree char *out = NULL;
-
-    p->base = g_strdup_printf("%s/pl011-test-%d-%s", g_get_tmp_dir(),
-                              getpid(), name);
-    in = g_strdup_printf("%s.in", p->base);
-    out = g_strdup_printf("%s.out", p->base);
-    unlink(in);
-    unlink(out);
-    g_assert_cmpint(mkfifo(in, 0600), ==, 0);
-    g_assert_cmpint(mkfifo(out, 0600), ==, 0);
-    p->qts = qtest_initf("-machine virt -chardev pipe,id=p0,path=%s "
-                         "-serial chardev:p0 %s", p->base, extra);
-    p->fd = open(out, O_RDWR | O_NONBLOCK);
-    g_assert_cmpint(p->fd, >=, 0);
-    g_assert_cmpint(fcntl(p->fd, F_SETPIPE_SZ, 4096), >=, 4096);
-    p->filler = 0;
-}
-
-/* Clean up after the emulator has quit. */
-static void pipe_stop(UartPipe *p)
-{
-    g_autofree char *in = g_strdup_printf("%s.in", p->base);
-    g_autofree char *out = g_strdup_printf("%s.out", p->base);
-
-    close(p->fd);
-    unlink(in);
-    unlink(out);
-    g_free(p->base);
-}
-
-/* Fill the pipe to the brim so that the UART's next write is refused. */
-static void pipe_fill(UartPipe *p)
-{
-    uint8_t junk[256];
-
-    memset(junk, '#', sizeof(junk));
-    for (;;) {
-        ssize_t n = write(p->fd, junk, sizeof(junk));
-
-        if (n <= 0) {
-            break;
-        }
-        p->filler += n;
-    }
-    for (;;) {
-        ssize_t n = write(p->fd, junk, 1);
-
-        if (n <= 0) {
-            break;
-        }
-        p->filler += n;
-    }
-}
-
-/* Empty the pipe; the UART's bytes (after our filler) go to @buf. */
-static size_t pipe_drain(UartPipe *p, uint8_t *buf, size_t len)
-{
-    uint8_t chunk[512];
-    size_t got = 0;
-    ssize_t n;
-
-    while ((n = read(p->fd, chunk, sizeof(chunk))) > 0) {
-        size_t skip = MIN(p->filler, (size_t)n);
-
-        p->filler -= skip;
-        g_assert_cmpuint(got + n - skip, <=, len);
-        memcpy(buf + got, chunk + skip, n - skip);
-        got += n - skip;
-    }
-    return got;
+    qtest_uart_pipe_start(p, "pl011-test", name, "-machine virt", extra);
 }
 
 /*
@@ -922,13 +831,13 @@ static void test_tx_fifo_backpressure(void)
     g_autofree char *log = new_log_path();
     g_autofree char *text = NULL;
     g_autofree char *args = g_strdup_printf("-d guest_errors -D %s", log);
-    UartPipe p;
+    QTestUartPipe p;
     uint8_t out[32];
     size_t got;
     int i;
 
-    if (skip_on_reference("QEMU has no TX FIFO: its writes block until "
-                          "the back end takes them")) {
+    if (qtest_skip_on_reference("QEMU has no TX FIFO: its writes block until "
+                                "the back end takes them")) {
         return;
     }
     pipe_start(&p, "pipe", args);
@@ -936,7 +845,7 @@ static void test_tx_fifo_backpressure(void)
     uart_write(p.qts, A_LCR_H, LCR_H_FEN | LCR_H_WLEN_8);
     uart_write(p.qts, A_CR, CR_UARTEN | CR_TXE | CR_RXE);
     uart_write(p.qts, A_IMSC, INT_TX);
-    pipe_fill(&p);
+    qtest_uart_pipe_fill(&p);
     for (i = 0; i < FIFO_DEPTH; i++) {
         g_assert_cmphex(uart_read(p.qts, A_FR) & FR_TXFF, ==, 0);
         uart_write(p.qts, A_DR, 'A' + i);
@@ -949,9 +858,9 @@ static void test_tx_fifo_backpressure(void)
     g_assert(!qtest_get_irq(p.qts, UART_SPI));
 
     /* The back end drains: the FIFO empties and TX interrupts. */
-    got = pipe_drain(&p, out, sizeof(out));
+    got = qtest_uart_pipe_drain(&p, out, sizeof(out));
     g_assert(uart_wait(p.qts, A_FR, FR_TXFE | FR_BUSY | FR_TXFF, FR_TXFE));
-    got += pipe_drain(&p, out + got, sizeof(out) - got);
+    got += qtest_uart_pipe_drain(&p, out + got, sizeof(out) - got);
     g_assert_cmpuint(got, ==, FIFO_DEPTH);
     g_assert_cmpmem(out, got, "ABCDEFGHIJKLMNOP", FIFO_DEPTH);
     g_assert_cmphex(uart_read(p.qts, A_RIS) & INT_TX, ==, INT_TX);
@@ -959,19 +868,19 @@ static void test_tx_fifo_backpressure(void)
 
     /* Character mode: one entry. */
     uart_write(p.qts, A_LCR_H, LCR_H_WLEN_8);
-    pipe_fill(&p);
+    qtest_uart_pipe_fill(&p);
     uart_write(p.qts, A_DR, 'x');
     g_assert_cmphex(uart_read(p.qts, A_FR) & (FR_TXFF | FR_BUSY), ==,
                     FR_TXFF | FR_BUSY);
     g_assert_cmphex(uart_read(p.qts, A_RIS) & INT_TX, ==, 0);
-    got = pipe_drain(&p, out, sizeof(out));
+    got = qtest_uart_pipe_drain(&p, out, sizeof(out));
     g_assert(uart_wait(p.qts, A_FR, FR_TXFE, FR_TXFE));
-    got += pipe_drain(&p, out + got, sizeof(out) - got);
+    got += qtest_uart_pipe_drain(&p, out + got, sizeof(out) - got);
     g_assert_cmpuint(got, ==, 1);
     g_assert_cmphex(out[0], ==, 'x');
     g_assert_cmphex(uart_read(p.qts, A_RIS) & INT_TX, ==, INT_TX);
     text = qtest_uart_quit_and_read_log(p.qts, log);
-    pipe_stop(&p);
+    qtest_uart_pipe_stop(&p);
     g_assert(strstr(text, "TX FIFO full (TXFF set), char 0x21 dropped"));
 }
 
@@ -980,10 +889,10 @@ static void test_tx_trigger_levels(void)
 {
     static const int levels[] = { 2, 4, 8, 12, 14 };
     uint8_t out[32];
-    UartPipe p;
+    QTestUartPipe p;
     int sel, i;
 
-    if (skip_on_reference("QEMU has no TX FIFO and ignores IFLS")) {
+    if (qtest_skip_on_reference("QEMU has no TX FIFO and ignores IFLS")) {
         return;
     }
     pipe_start(&p, "pipe", "");
@@ -992,9 +901,9 @@ static void test_tx_trigger_levels(void)
     for (sel = 0; sel < ARRAY_SIZE(levels); sel++) {
         uart_write(p.qts, A_IFLS, sel);
         g_assert(uart_wait(p.qts, A_FR, FR_TXFE, FR_TXFE));
-        pipe_drain(&p, out, sizeof(out));
+        qtest_uart_pipe_drain(&p, out, sizeof(out));
         g_assert_cmphex(uart_read(p.qts, A_RIS) & INT_TX, ==, INT_TX);
-        pipe_fill(&p);
+        qtest_uart_pipe_fill(&p);
         /* Filling up to the level keeps TXRIS; one more clears it. */
         for (i = 0; i < levels[sel]; i++) {
             uart_write(p.qts, A_DR, 'a' + i);
@@ -1003,11 +912,11 @@ static void test_tx_trigger_levels(void)
         uart_write(p.qts, A_DR, 'a' + i);
         g_assert_cmphex(uart_read(p.qts, A_RIS) & INT_TX, ==, 0);
         /* Draining sets it again. */
-        pipe_drain(&p, out, sizeof(out));
+        qtest_uart_pipe_drain(&p, out, sizeof(out));
         g_assert(uart_wait(p.qts, A_RIS, INT_TX, INT_TX));
     }
     qtest_quit(p.qts);
-    pipe_stop(&p);
+    qtest_uart_pipe_stop(&p);
 }
 
 /*
@@ -1024,8 +933,8 @@ static void test_socket_stalled_peer(void)
     size_t got = 0;
     int i;
 
-    if (skip_on_reference("QEMU's writes block the whole emulator while "
-                          "the peer does not read")) {
+    if (qtest_skip_on_reference("QEMU's writes block the whole emulator while "
+                                "the peer does not read")) {
         return;
     }
     for (i = 0; i < LEN; i++) {
@@ -1052,24 +961,6 @@ static void test_socket_stalled_peer(void)
 
 /* Migration */
 
-static void put_byte(GByteArray *b, uint8_t v)
-{
-    g_byte_array_append(b, &v, 1);
-}
-
-static void put_be32(GByteArray *b, uint32_t v)
-{
-    uint8_t bytes[4] = { v >> 24, v >> 16, v >> 8, v };
-
-    g_byte_array_append(b, bytes, 4);
-}
-
-static void put_str(GByteArray *b, const char *str)
-{
-    put_byte(b, strlen(str));
-    g_byte_array_append(b, (const uint8_t *)str, strlen(str));
-}
-
 /* The words of the "pl011" section, version 2, in wire order. */
 typedef struct PL011Words {
     uint32_t unused, flags, lcr, rsr, cr, dmacr, int_enabled, int_level;
@@ -1086,37 +977,18 @@ typedef struct PL011Words {
  */
 static GByteArray *pl011_stream(const PL011Words *w)
 {
-    GByteArray *b = g_byte_array_new();
+    GByteArray *b = qtest_stream_new("");
     const uint32_t *word = &w->unused;
     int i;
 
-    put_be32(b, 0x5145564d);                    /* "QEVM" */
-    put_be32(b, 3);
-    put_byte(b, 0x07);                          /* configuration */
-    put_be32(b, 0);                             /* any machine */
-    put_byte(b, 0x05);
-    put_str(b, "configuration/target-page-bits");
-    put_be32(b, 1);
-    put_be32(b, 12);
-    put_byte(b, 0x04);                          /* full section */
-    put_be32(b, 7);
-    put_str(b, "pl011");
-    put_be32(b, 0);                             /* instance */
-    put_be32(b, 2);                             /* version */
+    qtest_stream_section_start(b, 7, "pl011", 0, 2);
     for (i = 0; i < sizeof(*w) / 4; i++) {
-        put_be32(b, word[i]);
+        qtest_stream_put_be32(b, word[i]);
     }
-    put_byte(b, 0x05);
-    put_str(b, "pl011/clock");
-    put_be32(b, 1);
-    put_be32(b, 0);                             /* period, 64 bits */
-    put_be32(b, 0);
-    put_byte(b, 0x7e);                          /* section footer */
-    put_be32(b, 7);
-    put_byte(b, 0x00);                          /* end of stream */
-    put_byte(b, 0x06);                          /* (empty) description */
-    put_be32(b, 2);
-    g_byte_array_append(b, (const uint8_t *)"{}", 2);
+    qtest_stream_subsection_start(b, "pl011/clock", 1);
+    qtest_stream_put_be64(b, 0);                /* period */
+    qtest_stream_section_end(b, 7);
+    qtest_stream_finish(b);
     return b;
 }
 
@@ -1213,16 +1085,12 @@ static void test_migration_stream_bytes(void)
         0x05, 11, 'p', 'l', '0', '1', '1', '/', 'c', 'l', 'o', 'c', 'k',
         0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0x7e
     };
-    g_autofree char *path = g_strdup_printf("%s/pl011-test-%d.mig",
-                                            g_get_tmp_dir(), getpid());
-    g_autofree char *uri = g_strdup_printf("exec:cat > %s", path);
     g_autofree char *data = NULL;
     g_autoptr(GByteArray) want = g_byte_array_new();
-    gint64 deadline = g_get_monotonic_time() + WAIT_US;
     PL011Words w;
     const uint32_t *word = &w.unused;
     QTestState *qts = start_virt("-serial null -m 64");
-    const uint8_t *sec = NULL;
+    const uint8_t *sec;
     gsize len, i;
 
     /* The register values of the example in spec section 11.4. */
@@ -1232,31 +1100,11 @@ static void test_migration_stream_bytes(void)
     uart_write(qts, A_IMSC, 0x50);
     uart_write(qts, A_ILPR, 0x77);
     uart_write(qts, A_DMACR, 4);
-    qtest_qmp_assert_success(qts, "{'execute': 'migrate', "
-                             "'arguments': {'uri': %s}}", uri);
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(qts, "{'execute': "
-                                                  "'query-migrate'}");
-        bool done = !g_strcmp0(qdict_get_try_str(rsp, "status"),
-                               "completed");
+    data = qtest_migrate_save(qts, &len);
 
-        qobject_unref(rsp);
-        if (done) {
-            break;
-        }
-        g_assert(g_get_monotonic_time() < deadline);
-        g_usleep(5000);
-    }
-    qtest_quit(qts);
-    g_assert(g_file_get_contents(path, &data, &len, NULL));
-    unlink(path);
-
-    for (i = 5; i + sizeof(head) <= len && !sec; i++) {
-        if (data[i - 5] == 0x04 && !memcmp(data + i, head, sizeof(head))) {
-            sec = (const uint8_t *)data + i + sizeof(head);
-        }
-    }
+    sec = qtest_stream_find_section(data, len, head, sizeof(head));
     g_assert(sec);
+    sec += sizeof(head);
 
     pl011_words_reset(&w);
     w.lcr = 0x70;
@@ -1266,7 +1114,7 @@ static void test_migration_stream_bytes(void)
     w.ibrd = 0x1234;
     w.fbrd = 0x2a;
     for (i = 0; i < sizeof(w) / 4; i++) {
-        put_be32(want, word[i]);
+        qtest_stream_put_be32(want, word[i]);
     }
     g_byte_array_append(want, clock_sub, sizeof(clock_sub));
     g_assert_cmpuint(sec + want->len - (const uint8_t *)data, <=, len);
@@ -1293,8 +1141,8 @@ static void test_migration_hostile(void)
 {
     PL011Words w;
 
-    if (skip_on_reference("QEMU 7.2 loads any FIFO position (checks "
-                          "added in 8.0)")) {
+    if (qtest_skip_on_reference("QEMU 7.2 loads any FIFO position (checks "
+                                "added in 8.0)")) {
         return;
     }
     pl011_words_reset(&w);
@@ -1326,12 +1174,12 @@ static void test_migration_pending_state(void)
     g_autofree char *dest_args = g_strdup_printf("-incoming %s", uri);
     int64_t timeout = rx_timeout_ns(3, 0);
     uint8_t out[32];
-    UartPipe src, dst;
+    QTestUartPipe src, dst;
     size_t got = 0;
     gint64 deadline;
 
-    if (skip_on_reference("QEMU has neither a TX FIFO nor a receive "
-                          "timeout to migrate")) {
+    if (qtest_skip_on_reference("QEMU has neither a TX FIFO nor a receive "
+                                "timeout to migrate")) {
         return;
     }
     pipe_start(&src, "src", "");
@@ -1339,7 +1187,7 @@ static void test_migration_pending_state(void)
     uart_write(src.qts, A_LCR_H, LCR_H_FEN | LCR_H_WLEN_8);
     uart_write(src.qts, A_CR, CR_UARTEN | CR_TXE | CR_RXE | CR_LBE);
     uart_write(src.qts, A_IMSC, INT_RT);
-    pipe_fill(&src);
+    qtest_uart_pipe_fill(&src);
     uart_write(src.qts, A_DR, 'm');             /* queued and looped back */
     uart_write(src.qts, A_DR, 'n');
     g_assert_cmphex(uart_read(src.qts, A_FR) & FR_BUSY, ==, FR_BUSY);
@@ -1351,7 +1199,7 @@ static void test_migration_pending_state(void)
                              "'arguments': {'uri': %s}}", uri);
     deadline = g_get_monotonic_time() + WAIT_US;
     while (!(uart_read(dst.qts, A_FR) & FR_TXFE) || got < 2) {
-        got += pipe_drain(&dst, out + got, sizeof(out) - got);
+        got += qtest_uart_pipe_drain(&dst, out + got, sizeof(out) - got);
         g_assert(g_get_monotonic_time() < deadline);
         g_usleep(1000);
     }
@@ -1367,9 +1215,9 @@ static void test_migration_pending_state(void)
     g_assert_cmphex(uart_read(dst.qts, A_DR), ==, 'n');
 
     qtest_quit(src.qts);
-    pipe_stop(&src);
+    qtest_uart_pipe_stop(&src);
     qtest_quit(dst.qts);
-    pipe_stop(&dst);
+    qtest_uart_pipe_stop(&dst);
     unlink(sock);
 }
 
@@ -1395,8 +1243,8 @@ static void test_migration_registers_and_irqs(void)
     gint64 deadline;
     size_t i;
 
-    if (skip_on_reference("QEMU 7.2 cannot be the other end of a live "
-                          "migration started by this test")) {
+    if (qtest_skip_on_reference("QEMU 7.2 cannot be the other end of a live "
+                                "migration started by this test")) {
         return;
     }
     src = start_virt("-serial null");

@@ -1,5 +1,5 @@
 /*
- * Helpers for UART qtests: a socket back end and the -D log.
+ * Helpers for UART qtests: socket and named pipe back ends, the -D log.
  * Copyright (c) 2026 The project contributors
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -105,6 +105,73 @@ void qtest_uart_socket_recv(QTestUartSocket *u, uint8_t *buf, size_t len)
             g_usleep(50);
         }
     }
+}
+
+void qtest_uart_pipe_start(QTestUartPipe *p, const char *prefix,
+                           const char *name, const char *machine_args,
+                           const char *extra)
+{
+    g_autofree char *in = NULL;
+    g_autofree char *out = NULL;
+
+    p->base = g_strdup_printf("%s/%s-%d-%s", g_get_tmp_dir(), prefix,
+                              getpid(), name);
+    in = g_strdup_printf("%s.in", p->base);
+    out = g_strdup_printf("%s.out", p->base);
+    unlink(in);
+    unlink(out);
+    g_assert_cmpint(mkfifo(in, 0600), ==, 0);
+    g_assert_cmpint(mkfifo(out, 0600), ==, 0);
+    p->qts = qtest_initf("%s -chardev pipe,id=p0,path=%s "
+                         "-serial chardev:p0 %s", machine_args, p->base,
+                         extra);
+    p->fd = open(out, O_RDWR | O_NONBLOCK);
+    g_assert_cmpint(p->fd, >=, 0);
+    g_assert_cmpint(fcntl(p->fd, F_SETPIPE_SZ, 4096), >=, 4096);
+    p->filler = 0;
+}
+
+void qtest_uart_pipe_stop(QTestUartPipe *p)
+{
+    g_autofree char *in = g_strdup_printf("%s.in", p->base);
+    g_autofree char *out = g_strdup_printf("%s.out", p->base);
+
+    close(p->fd);
+    unlink(in);
+    unlink(out);
+    g_free(p->base);
+}
+
+void qtest_uart_pipe_fill(QTestUartPipe *p)
+{
+    uint8_t junk[256];
+    ssize_t n;
+
+    /* Whole chunks first, then the last bytes one at a time. */
+    memset(junk, '#', sizeof(junk));
+    while ((n = write(p->fd, junk, sizeof(junk))) > 0) {
+        p->filler += n;
+    }
+    while ((n = write(p->fd, junk, 1)) > 0) {
+        p->filler += n;
+    }
+}
+
+size_t qtest_uart_pipe_drain(QTestUartPipe *p, uint8_t *buf, size_t len)
+{
+    uint8_t chunk[512];
+    size_t got = 0;
+    ssize_t n;
+
+    while ((n = read(p->fd, chunk, sizeof(chunk))) > 0) {
+        size_t skip = MIN(p->filler, (size_t)n);
+
+        p->filler -= skip;
+        g_assert_cmpuint(got + n - skip, <=, len);
+        memcpy(buf + got, chunk + skip, n - skip);
+        got += n - skip;
+    }
+    return got;
 }
 
 char *qtest_uart_log_path(const char *prefix)

@@ -1,6 +1,7 @@
 /*
  * Helpers for UART qtests: a serial port whose back end is a Unix socket
- * the test holds the other end of, and the -D log of a run.
+ * the test holds the other end of, or a named pipe the test can stall,
+ * and the -D log of a run.
  * Copyright (c) 2026 The project contributors
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
@@ -99,6 +100,62 @@ size_t qtest_uart_socket_recv_now(QTestUartSocket *u, uint8_t *buf,
  * all arrived after ten seconds.
  */
 void qtest_uart_socket_recv(QTestUartSocket *u, uint8_t *buf, size_t len);
+
+/**
+ * QTestUartPipe: an emulator whose first serial port is a named pipe.
+ * @qts: the emulator.
+ * @base: the pipe back end's path, without ".in" or ".out".
+ * @fd: both ends of the UART's output pipe, non-blocking.
+ * @filler: our own bytes still in that pipe.
+ *
+ * The output pipe holds one page: we fill it ourselves to stall the UART
+ * and read it to let the UART go on.
+ */
+typedef struct QTestUartPipe {
+    QTestState *qts;
+    char *base;
+    int fd;
+    size_t filler;
+} QTestUartPipe;
+
+/**
+ * qtest_uart_pipe_start: start an emulator on a pair of named pipes.
+ * @p: filled in with the emulator and our end of its output.
+ * @prefix: start of the pipes' file names, e.g. "pl011-test".
+ * @name: tells apart pipes used at once, e.g. "src" and "dst".
+ * @machine_args: the board, e.g. "-machine virt".
+ * @extra: more command line arguments, or "".
+ *
+ * The pipes are <prefix>-<pid>-<name>.in and .out in the temporary
+ * directory.
+ */
+void qtest_uart_pipe_start(QTestUartPipe *p, const char *prefix,
+                           const char *name, const char *machine_args,
+                           const char *extra);
+
+/**
+ * qtest_uart_pipe_stop: close our end and remove the pipes.
+ * @p: a started pipe UART whose emulator has quit.
+ */
+void qtest_uart_pipe_stop(QTestUartPipe *p);
+
+/**
+ * qtest_uart_pipe_fill: fill the output pipe to the brim.
+ * @p: a started pipe UART.
+ *
+ * The UART's next write to its back end is then refused.
+ */
+void qtest_uart_pipe_fill(QTestUartPipe *p);
+
+/**
+ * qtest_uart_pipe_drain: empty the output pipe.
+ * @p: a started pipe UART.
+ * @buf: where the UART's bytes (after our filler) go.
+ * @len: room in @buf; more bytes than that fail the test.
+ *
+ * Returns how many bytes of the UART's were stored.
+ */
+size_t qtest_uart_pipe_drain(QTestUartPipe *p, uint8_t *buf, size_t len);
 
 /**
  * qtest_uart_log_path: a file name for the emulator's -D log.

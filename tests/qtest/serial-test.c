@@ -97,19 +97,6 @@
 /* Give up on the emulator after this long (bytes in flight, IRQs). */
 #define WAIT_US         (10 * G_USEC_PER_SEC)
 
-/*
- * The reference QEMU has no qtest accelerator; libqtest then runs it
- * with TCG, stopped, and its virtual clock does not move.
- */
-static bool skip_on_reference(const char *reason)
-{
-    if (!qtest_clock_is_driven()) {
-        g_test_skip(reason);
-        return true;
-    }
-    return false;
-}
-
 static uint8_t uart_in(QTestState *qts, int reg)
 {
     return qtest_inb(qts, COM1 + reg);
@@ -482,8 +469,8 @@ static void test_rx_fifo_fills(void)
     QTestUartSocket u;
     int i;
 
-    if (skip_on_reference("QEMU takes only up to the trigger level from "
-                          "the back end")) {
+    if (qtest_skip_on_reference("QEMU takes only up to the trigger level from "
+                                "the back end")) {
         return;
     }
     socket_start_synced(&u, "");
@@ -639,7 +626,7 @@ static void check_char_timeout(uint16_t divisor, uint8_t lcr)
 
 static void test_char_timeout_115200_8n1(void)
 {
-    if (skip_on_reference("clock_step needs the qtest accelerator")) {
+    if (qtest_skip_on_reference("clock_step needs the qtest accelerator")) {
         return;
     }
     check_char_timeout(1, LCR_8N1);
@@ -647,7 +634,7 @@ static void test_char_timeout_115200_8n1(void)
 
 static void test_char_timeout_9600_7o2(void)
 {
-    if (skip_on_reference("clock_step needs the qtest accelerator")) {
+    if (qtest_skip_on_reference("clock_step needs the qtest accelerator")) {
         return;
     }
     check_char_timeout(12, 0x0e);           /* 7 data, odd parity, 2 stop */
@@ -660,7 +647,7 @@ static void test_char_timeout_above_level(void)
     QTestState *qts;
     int i;
 
-    if (skip_on_reference("clock_step needs the qtest accelerator")) {
+    if (qtest_skip_on_reference("clock_step needs the qtest accelerator")) {
         return;
     }
     qts = qtest_init("-machine pc -serial null");
@@ -858,8 +845,8 @@ static void test_loopback_holds_input(void)
     QTestUartSocket u;
     uint8_t c;
 
-    if (skip_on_reference("QEMU's receiver listens to the back end in "
-                          "loopback")) {
+    if (qtest_skip_on_reference("QEMU's receiver listens to the back end in "
+                                "loopback")) {
         return;
     }
     socket_start_synced(&u, "");
@@ -878,8 +865,8 @@ static void test_loopback_msr_deltas(void)
 {
     QTestState *qts;
 
-    if (skip_on_reference("QEMU computes MSR in loopback without delta "
-                          "bits")) {
+    if (qtest_skip_on_reference("QEMU computes MSR in loopback without delta "
+                                "bits")) {
         return;
     }
     qts = qtest_init("-machine pc -serial null");
@@ -952,8 +939,8 @@ static void test_break_fifo_position(void)
     static const uint8_t iac_brk[] = { 0xff, 0xf3 };
     QTestUartSocket u;
 
-    if (skip_on_reference("QEMU sets BI when the break arrives, whatever "
-                          "the FIFO holds")) {
+    if (qtest_skip_on_reference("QEMU sets BI when the break arrives, "
+                                "whatever the FIFO holds")) {
         return;
     }
     socket_start(&u, ",telnet=on", "");
@@ -1011,81 +998,10 @@ static void test_overrun(void)
 
 /* A stalled back end */
 
-/*
- * A named pipe back end whose pipe holds one page: we fill it ourselves
- * to stall the UART and read it to let the UART go on.
- */
-typedef struct UartPipe {
-    QTestState *qts;
-    char *base;
-    int fd;                             /* both ends of BASE.out */
-    size_t filler;                      /* our bytes still in the pipe */
-} UartPipe;
-
-static void pipe_start(UartPipe *p, const char *extra)
+/* COM1 on a named pipe back end we can fill and drain. */
+static void pipe_start(QTestUartPipe *p, const char *extra)
 {
-    g_autofree char *in = NULL;
-    g_autofree char *out = NULL;
-
-    p->base = g_strdup_printf("%s/serial-test-%d-pipe", g_get_tmp_dir(),
-                              getpid());
-    in = g_strdup_printf("%s.in", p->base);
-    out = g_strdup_printf("%s.out", p->base);
-    unlink(in);
-    unlink(out);
-    g_assert_cmpint(mkfifo(in, 0600), ==, 0);
-    g_assert_cmpint(mkfifo(out, 0600), ==, 0);
-    p->qts = qtest_initf("-machine pc -chardev pipe,id=p0,path=%s "
-                         "-serial chardev:p0 %s", p->base, extra);
-    p->fd = open(out, O_RDWR | O_NONBLOCK);
-    g_assert_cmpint(p->fd, >=, 0);
-    g_assert_cmpint(fcntl(p->fd, F_SETPIPE_SZ, 4096), >=, 4096);
-    p->filler = 0;
-}
-
-/* Clean up after the emulator has quit. */
-static void pipe_stop(UartPipe *p)
-{
-    g_autofree char *in = g_strdup_printf("%s.in", p->base);
-    g_autofree char *out = g_strdup_printf("%s.out", p->base);
-
-    close(p->fd);
-    unlink(in);
-    unlink(out);
-    g_free(p->base);
-}
-
-/* Fill the pipe to the brim so that the UART's next write is refused. */
-static void pipe_fill(UartPipe *p)
-{
-    uint8_t junk[256];
-    ssize_t n;
-
-    memset(junk, '#', sizeof(junk));
-    while ((n = write(p->fd, junk, sizeof(junk))) > 0) {
-        p->filler += n;
-    }
-    while ((n = write(p->fd, junk, 1)) > 0) {
-        p->filler += n;
-    }
-}
-
-/* Empty the pipe; the UART's bytes (after our filler) go to @buf. */
-static size_t pipe_drain(UartPipe *p, uint8_t *buf, size_t len)
-{
-    uint8_t chunk[512];
-    size_t got = 0;
-    ssize_t n;
-
-    while ((n = read(p->fd, chunk, sizeof(chunk))) > 0) {
-        size_t skip = MIN(p->filler, (size_t)n);
-
-        p->filler -= skip;
-        g_assert_cmpuint(got + n - skip, <=, len);
-        memcpy(buf + got, chunk + skip, n - skip);
-        got += n - skip;
-    }
-    return got;
+    qtest_uart_pipe_start(p, "serial-test", "pipe", "-machine pc", extra);
 }
 
 /*
@@ -1100,7 +1016,7 @@ static void test_stalled_peer(void)
     gint64 deadline = g_get_monotonic_time() + WAIT_US;
     bool stalled = false;
     size_t got = 0;
-    UartPipe p;
+    QTestUartPipe p;
     int i;
 
     for (i = 0; i < LEN; i++) {
@@ -1108,7 +1024,7 @@ static void test_stalled_peer(void)
     }
     pipe_start(&p, "");
     uart_out(p.qts, FCR, FCR_FE | FCR_RFR | FCR_XFR);
-    pipe_fill(&p);
+    qtest_uart_pipe_fill(&p);
     for (i = 0; i < LEN; i++) {
         if (i % FIFO_DEPTH == 0) {
             int polls = 0;
@@ -1117,7 +1033,7 @@ static void test_stalled_peer(void)
                 /* The emulator still answers; the peer wakes up late. */
                 if (++polls > 100) {
                     stalled = true;
-                    got += pipe_drain(&p, in + got, LEN - got);
+                    got += qtest_uart_pipe_drain(&p, in + got, LEN - got);
                 }
                 g_assert(g_get_monotonic_time() < deadline);
                 g_usleep(50);
@@ -1126,7 +1042,7 @@ static void test_stalled_peer(void)
         uart_out(p.qts, THR, out[i]);
     }
     while (got < LEN) {
-        got += pipe_drain(&p, in + got, LEN - got);
+        got += qtest_uart_pipe_drain(&p, in + got, LEN - got);
         g_assert(g_get_monotonic_time() < deadline);
         uart_in(p.qts, SCR);
         g_usleep(50);
@@ -1135,28 +1051,28 @@ static void test_stalled_peer(void)
     g_assert_cmpmem(in, LEN, out, LEN);
     g_assert_cmphex(uart_wait_lsr(p.qts, LSR_TEMT) & LSR_TEMT, ==, LSR_TEMT);
     qtest_quit(p.qts);
-    pipe_stop(&p);
+    qtest_uart_pipe_stop(&p);
 }
 
 /* While the back end is full, TEMT stays clear: the TSR holds on. */
 static void test_tx_waits_in_tsr(void)
 {
     uint8_t buf[8];
-    UartPipe p;
+    QTestUartPipe p;
     size_t got;
 
     pipe_start(&p, "");
-    pipe_fill(&p);
+    qtest_uart_pipe_fill(&p);
     uart_out(p.qts, THR, 'x');                  /* into the TSR */
     g_assert_cmphex(uart_in(p.qts, LSR), ==, LSR_THRE);
     uart_out(p.qts, THR, 'y');                  /* waits in the THR */
     g_assert_cmphex(uart_in(p.qts, LSR), ==, 0);
-    got = pipe_drain(&p, buf, sizeof(buf));
+    got = qtest_uart_pipe_drain(&p, buf, sizeof(buf));
     g_assert_cmphex(uart_wait_lsr(p.qts, LSR_TEMT) & LSR_THRE, ==, LSR_THRE);
-    got += pipe_drain(&p, buf + got, sizeof(buf) - got);
+    got += qtest_uart_pipe_drain(&p, buf + got, sizeof(buf) - got);
     g_assert_cmpmem(buf, got, "xy", 2);
     qtest_quit(p.qts);
-    pipe_stop(&p);
+    qtest_uart_pipe_stop(&p);
 }
 
 /* Logging */
@@ -1166,10 +1082,10 @@ static void test_bad_accesses_logged(void)
     g_autofree char *log = new_log_path();
     g_autofree char *args = g_strdup_printf("-d guest_errors -D %s", log);
     g_autofree char *text = NULL;
-    UartPipe p;
+    QTestUartPipe p;
     int i;
 
-    if (skip_on_reference("QEMU 7.2's serial logs nothing")) {
+    if (qtest_skip_on_reference("QEMU 7.2's serial logs nothing")) {
         return;
     }
     pipe_start(&p, args);
@@ -1178,7 +1094,7 @@ static void test_bad_accesses_logged(void)
     g_assert_cmphex(uart_in(p.qts, LSR), ==, LSR_THRE | LSR_TEMT);
 
     /* A stalled back end: 1 character in the TSR, 16 in the FIFO. */
-    pipe_fill(&p);
+    qtest_uart_pipe_fill(&p);
     uart_out(p.qts, FCR, FCR_FE);
     for (i = 0; i <= FIFO_DEPTH; i++) {
         uart_out(p.qts, THR, 'a' + i);
@@ -1189,7 +1105,7 @@ static void test_bad_accesses_logged(void)
     uart_out(p.qts, THR, 'y');
     uart_out(p.qts, THR, 'z');
     text = qtest_uart_quit_and_read_log(p.qts, log);
-    pipe_stop(&p);
+    qtest_uart_pipe_stop(&p);
 
     g_assert(strstr(text, "serial_ioport_write: write 0x12 to read-only "
                     "register LSR\n"));
@@ -1231,24 +1147,6 @@ static void test_set_params(void)
 
 /* Migration */
 
-static void put_byte(GByteArray *b, uint8_t v)
-{
-    g_byte_array_append(b, &v, 1);
-}
-
-static void put_be32(GByteArray *b, uint32_t v)
-{
-    uint8_t bytes[4] = { v >> 24, v >> 16, v >> 8, v };
-
-    g_byte_array_append(b, bytes, 4);
-}
-
-static void put_str(GByteArray *b, const char *str)
-{
-    put_byte(b, strlen(str));
-    g_byte_array_append(b, (const uint8_t *)str, strlen(str));
-}
-
 /* The fields of the "serial" section, version 3, in wire order. */
 typedef struct SerialFields {
     uint16_t divider;
@@ -1267,17 +1165,17 @@ static void serial_fields_reset(SerialFields *f)
 
 static void put_fields(GByteArray *b, const SerialFields *f)
 {
-    put_byte(b, f->divider >> 8);
-    put_byte(b, f->divider);
-    put_byte(b, f->rbr);
-    put_byte(b, f->ier);
-    put_byte(b, f->iir);
-    put_byte(b, f->lcr);
-    put_byte(b, f->mcr);
-    put_byte(b, f->lsr);
-    put_byte(b, f->msr);
-    put_byte(b, f->scr);
-    put_byte(b, f->fcr);
+    qtest_stream_put_byte(b, f->divider >> 8);
+    qtest_stream_put_byte(b, f->divider);
+    qtest_stream_put_byte(b, f->rbr);
+    qtest_stream_put_byte(b, f->ier);
+    qtest_stream_put_byte(b, f->iir);
+    qtest_stream_put_byte(b, f->lcr);
+    qtest_stream_put_byte(b, f->mcr);
+    qtest_stream_put_byte(b, f->lsr);
+    qtest_stream_put_byte(b, f->msr);
+    qtest_stream_put_byte(b, f->scr);
+    qtest_stream_put_byte(b, f->fcr);
 }
 
 /*
@@ -1288,31 +1186,15 @@ static void put_fields(GByteArray *b, const SerialFields *f)
  */
 static GByteArray *serial_stream(const SerialFields *f, GByteArray *sub)
 {
-    GByteArray *b = g_byte_array_new();
+    GByteArray *b = qtest_stream_new("");
 
-    put_be32(b, 0x5145564d);                    /* "QEVM" */
-    put_be32(b, 3);
-    put_byte(b, 0x07);                          /* configuration */
-    put_be32(b, 0);                             /* any machine */
-    put_byte(b, 0x05);
-    put_str(b, "configuration/target-page-bits");
-    put_be32(b, 1);
-    put_be32(b, 12);
-    put_byte(b, 0x04);                          /* full section */
-    put_be32(b, 7);
-    put_str(b, "serial");
-    put_be32(b, 0);                             /* instance */
-    put_be32(b, 3);                             /* version */
+    qtest_stream_section_start(b, 7, "serial", 0, 3);
     put_fields(b, f);
     if (sub) {
         g_byte_array_append(b, sub->data, sub->len);
     }
-    put_byte(b, 0x7e);                          /* section footer */
-    put_be32(b, 7);
-    put_byte(b, 0x00);                          /* end of stream */
-    put_byte(b, 0x06);                          /* (empty) description */
-    put_be32(b, 2);
-    g_byte_array_append(b, (const uint8_t *)"{}", 2);
+    qtest_stream_section_end(b, 7);
+    qtest_stream_finish(b);
     return b;
 }
 
@@ -1321,12 +1203,20 @@ static void put_fifo_sub(GByteArray *b, const char *name,
                          const uint8_t data[FIFO_DEPTH], uint32_t head,
                          uint32_t num)
 {
-    put_byte(b, 0x05);
-    put_str(b, name);
-    put_be32(b, 1);
+    qtest_stream_subsection_start(b, name, 1);
     g_byte_array_append(b, data, FIFO_DEPTH);
-    put_be32(b, head);
-    put_be32(b, num);
+    qtest_stream_put_be32(b, head);
+    qtest_stream_put_be32(b, num);
+}
+
+/* The "serial/tsr" subsection: a character waiting for the back end. */
+static void put_tsr_sub(GByteArray *b, uint32_t tsr_retry, uint8_t thr,
+                        uint8_t tsr)
+{
+    qtest_stream_subsection_start(b, "serial/tsr", 1);
+    qtest_stream_put_be32(b, tsr_retry);
+    qtest_stream_put_byte(b, thr);
+    qtest_stream_put_byte(b, tsr);
 }
 
 /* A board loaded from the stream @b; see qtest_init_incoming_stream. */
@@ -1412,10 +1302,8 @@ static void test_migration_thr_ipending(void)
         return;
     }
     /* Acknowledged, though IIR was saved showing it. */
-    put_byte(sub, 0x05);
-    put_str(sub, "serial/thr_ipending");
-    put_be32(sub, 1);
-    put_be32(sub, 0);
+    qtest_stream_subsection_start(sub, "serial/thr_ipending", 1);
+    qtest_stream_put_be32(sub, 0);
     g_byte_array_free(b, true);
     b = serial_stream(&f, sub);
     qts = load_stream(b, &err);
@@ -1445,8 +1333,8 @@ static void test_migration_refused(void)
     GByteArray *b;
     SerialFields f;
 
-    if (skip_on_reference("QEMU 7.2 exits on a failed incoming "
-                          "migration")) {
+    if (qtest_skip_on_reference("QEMU 7.2 exits on a failed incoming "
+                                "migration")) {
         return;
     }
 
@@ -1483,12 +1371,7 @@ static void test_migration_refused(void)
     /* A transmitter both idle (TEMT) and busy (tsr_retry). */
     serial_fields_reset(&f);
     sub = g_byte_array_new();
-    put_byte(sub, 0x05);
-    put_str(sub, "serial/tsr");
-    put_be32(sub, 1);
-    put_be32(sub, 1);                           /* tsr_retry */
-    put_byte(sub, 'a');                         /* thr */
-    put_byte(sub, 'b');                         /* tsr */
+    put_tsr_sub(sub, 1, 'a', 'b');
     b = serial_stream(&f, sub);
     check_stream_refused(b, "tsr_retry 1");
     g_byte_array_free(b, true);
@@ -1499,12 +1382,7 @@ static void test_migration_refused(void)
     f.fcr = FCR_FE;
     f.lsr = LSR_THRE;
     sub = g_byte_array_new();
-    put_byte(sub, 0x05);
-    put_str(sub, "serial/tsr");
-    put_be32(sub, 1);
-    put_be32(sub, 1);
-    put_byte(sub, 0);
-    put_byte(sub, 'b');
+    put_tsr_sub(sub, 1, 0, 'b');
     put_fifo_sub(sub, "serial/xmit_fifo", data, 0, 2);
     b = serial_stream(&f, sub);
     check_stream_refused(b, "xmit_fifo holding 2 bytes");
@@ -1524,7 +1402,6 @@ static void test_migration_pending_tx(void)
     g_autofree char *path = g_strdup_printf("%s/serial-test-%d.mig",
                                             g_get_tmp_dir(), getpid());
     g_autofree char *uri = g_strdup_printf("exec:cat %s", path);
-    gint64 deadline = g_get_monotonic_time() + WAIT_US;
     QTestUartSocket u;
     SerialFields f;
     uint8_t in[3], c;
@@ -1533,12 +1410,7 @@ static void test_migration_pending_tx(void)
     f.fcr = FCR_FE;
     f.iir = IIR_FIFO | IIR_NO_INT;
     f.lsr = 0;
-    put_byte(sub, 0x05);
-    put_str(sub, "serial/tsr");
-    put_be32(sub, 1);
-    put_be32(sub, 1);                           /* tsr_retry */
-    put_byte(sub, 0);                           /* thr */
-    put_byte(sub, 'b');                         /* tsr */
+    put_tsr_sub(sub, 1, 0, 'b');
     put_fifo_sub(sub, "serial/xmit_fifo", data, 0, 2);
     b = serial_stream(&f, sub);
     g_assert(g_file_set_contents(path, (const char *)b->data, b->len, NULL));
@@ -1549,20 +1421,7 @@ static void test_migration_pending_tx(void)
     uart_receive(u.qts, &c, 1);
     qtest_qmp_assert_success(u.qts, "{'execute': 'migrate-incoming', "
                              "'arguments': {'uri': %s}}", uri);
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(u.qts, "{'execute': "
-                                                  "'query-migrate'}");
-        const char *status = qdict_get_try_str(rsp, "status");
-        bool done = !g_strcmp0(status, "completed");
-
-        g_assert(g_strcmp0(status, "failed"));
-        qobject_unref(rsp);
-        if (done) {
-            break;
-        }
-        g_assert(g_get_monotonic_time() < deadline);
-        g_usleep(5000);
-    }
+    qtest_migrate_wait(u.qts);
     unlink(path);
     qtest_uart_socket_recv(&u, in, 3);
     g_assert_cmpmem(in, 3, "bcd", 3);
@@ -1584,14 +1443,9 @@ static void test_migration_stream_bytes(void)
         0x00, 0x07, 0xc2, 0x03, 0x0b, 0x60, 0xb0, 0x42, 0x89,
         0x7e
     };
-    g_autofree char *path = g_strdup_printf("%s/serial-test-%d.mig",
-                                            g_get_tmp_dir(), getpid());
-    g_autofree char *uri = g_strdup_printf("exec:cat > %s", path);
     g_autofree char *data = NULL;
-    gint64 deadline = g_get_monotonic_time() + WAIT_US;
     QTestState *qts = qtest_init("-machine pc -serial null -m 32");
-    bool found = false;
-    gsize len, i;
+    gsize len;
 
     uart_set_divisor(qts, 3);
     uart_out(qts, LCR, LCR_8N1);
@@ -1601,28 +1455,8 @@ static void test_migration_stream_bytes(void)
     uart_out(qts, FCR, FCR_FE | FCR_RFR | 0x08 | FCR_ITL_8);
     /* IIR shows the pending THRE interrupt: no serial/thr_ipending. */
     uart_out(qts, IER, IER_RDI | IER_THRI | IER_RLSI);
-    qtest_qmp_assert_success(qts, "{'execute': 'migrate', "
-                             "'arguments': {'uri': %s}}", uri);
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(qts, "{'execute': "
-                                                  "'query-migrate'}");
-        bool done = !g_strcmp0(qdict_get_try_str(rsp, "status"),
-                               "completed");
-
-        qobject_unref(rsp);
-        if (done) {
-            break;
-        }
-        g_assert(g_get_monotonic_time() < deadline);
-        g_usleep(5000);
-    }
-    qtest_quit(qts);
-    g_assert(g_file_get_contents(path, &data, &len, NULL));
-    unlink(path);
-    for (i = 5; i + sizeof(want) <= len && !found; i++) {
-        found = data[i - 5] == 0x04 && !memcmp(data + i, want, sizeof(want));
-    }
-    g_assert(found);
+    data = qtest_migrate_save(qts, &len);
+    g_assert(qtest_stream_find_section(data, len, want, sizeof(want)));
 }
 
 int main(int argc, char **argv)
