@@ -475,46 +475,6 @@ static void test_incoming_errors(void)
 
 /* Hostile streams */
 
-static void put_be32(GByteArray *b, uint32_t v)
-{
-    uint8_t bytes[4] = { v >> 24, v >> 16, v >> 8, v };
-
-    g_byte_array_append(b, bytes, 4);
-}
-
-static void put_str(GByteArray *b, const char *s)
-{
-    uint8_t len = strlen(s);
-
-    g_byte_array_append(b, &len, 1);
-    g_byte_array_append(b, (const uint8_t *)s, len);
-}
-
-static void put_byte(GByteArray *b, uint8_t v)
-{
-    g_byte_array_append(b, &v, 1);
-}
-
-/*
- * Header and a configuration every machine accepts: an empty machine
- * name matches any (only the received length is compared) and 4 KiB
- * pages are what both targets use.
- */
-static GByteArray *stream_prologue(void)
-{
-    GByteArray *b = g_byte_array_new();
-
-    put_be32(b, 0x5145564d);
-    put_be32(b, 3);
-    put_byte(b, 0x07);
-    put_be32(b, 0);
-    put_byte(b, 0x05);
-    put_str(b, "configuration/target-page-bits");
-    put_be32(b, 1);
-    put_be32(b, 12);
-    return b;
-}
-
 /* Load @b from a file with exit-on-error=false; the error must name it. */
 static void check_hostile(GByteArray *b, const char *expect)
 {
@@ -547,8 +507,8 @@ static void test_hostile_magic(void)
 {
     g_autoptr(GByteArray) b = g_byte_array_new();
 
-    put_be32(b, 0x5145564e);
-    put_be32(b, 3);
+    qtest_stream_put_be32(b, 0x5145564e);
+    qtest_stream_put_be32(b, 3);
     check_hostile(b, "Not a migration stream");
 }
 
@@ -556,30 +516,30 @@ static void test_hostile_version(void)
 {
     g_autoptr(GByteArray) b = g_byte_array_new();
 
-    put_be32(b, 0x5145564d);
-    put_be32(b, 4);
+    qtest_stream_put_be32(b, 0x5145564d);
+    qtest_stream_put_be32(b, 4);
     check_hostile(b, "Unsupported migration stream version");
 }
 
 static void test_hostile_unknown_section(void)
 {
-    g_autoptr(GByteArray) b = stream_prologue();
+    g_autoptr(GByteArray) b = qtest_stream_new("");
 
-    put_byte(b, 0x04);
-    put_be32(b, 0);
-    put_str(b, "nosuch");
-    put_be32(b, 0);
-    put_be32(b, 1);
+    qtest_stream_put_byte(b, 0x04);
+    qtest_stream_put_be32(b, 0);
+    qtest_stream_put_str(b, "nosuch");
+    qtest_stream_put_be32(b, 0);
+    qtest_stream_put_be32(b, 1);
     check_hostile(b, "Unknown savevm section or instance 'nosuch' 0");
 }
 
 static void test_hostile_reordered(void)
 {
-    g_autoptr(GByteArray) b = stream_prologue();
+    g_autoptr(GByteArray) b = qtest_stream_new("");
 
     /* The end of an iterative section that never started. */
-    put_byte(b, 0x03);
-    put_be32(b, 0);
+    qtest_stream_put_byte(b, 0x03);
+    qtest_stream_put_be32(b, 0);
     check_hostile(b, "Unknown savevm section 0");
 }
 
@@ -587,28 +547,28 @@ static void test_hostile_huge_vbuffer(void)
 {
     g_autoptr(GByteArray) b = g_byte_array_new();
 
-    put_be32(b, 0x5145564d);
-    put_be32(b, 3);
-    put_byte(b, 0x07);
-    put_be32(b, 0xfffffff0);
-    put_str(b, "pc");
+    qtest_stream_put_be32(b, 0x5145564d);
+    qtest_stream_put_be32(b, 3);
+    qtest_stream_put_byte(b, 0x07);
+    qtest_stream_put_be32(b, 0xfffffff0);
+    qtest_stream_put_str(b, "pc");
     check_hostile(b, "Failed to load configuration:len");
 }
 
 static void test_hostile_ram_offset(void)
 {
-    g_autoptr(GByteArray) b = stream_prologue();
+    g_autoptr(GByteArray) b = qtest_stream_new("");
     static const uint8_t page_far_away[] = {
         0x00, 0x00, 0x7f, 0x00, 0x00, 0x00, 0x00, 0x08,
     };
 
-    put_byte(b, 0x01);
-    put_be32(b, 0);
-    put_str(b, "ram");
-    put_be32(b, 0);
-    put_be32(b, 4);
+    qtest_stream_put_byte(b, 0x01);
+    qtest_stream_put_be32(b, 0);
+    qtest_stream_put_str(b, "ram");
+    qtest_stream_put_be32(b, 0);
+    qtest_stream_put_be32(b, 4);
     g_byte_array_append(b, page_far_away, sizeof(page_far_away));
-    put_str(b, is_arm() ? "mach-virt.ram" : "pc.ram");
+    qtest_stream_put_str(b, is_arm() ? "mach-virt.ram" : "pc.ram");
     check_hostile(b, "Illegal RAM offset");
 }
 
