@@ -1347,7 +1347,7 @@ static bool gic_apr_from_mig(GICState *s, uint32_t mig[GIC_NR_APRS][GIC_NCPU],
         if (!(mig[q / 32][cpu] & (1U << (q % 32)))) {
             continue;
         }
-        if (q & MAKE_64BIT_MASK(0, shift)) {
+        if (q & ((1 << shift) - 1)) {
             error_setg(errp, "%s[%d][%d] bit %d is not a preemption level "
                        "of a GIC with %u priority bits", name, q / 32, cpu,
                        q % 32, s->n_prio_bits);
