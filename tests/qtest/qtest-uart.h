@@ -1,9 +1,10 @@
 /*
+ * Copyright (c) 2026 The project contributors
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
  * Helpers for UART qtests: a serial port whose back end is a Unix socket
  * the test holds the other end of, or a named pipe the test can stall,
  * and the -D log of a run.
- * Copyright (c) 2026 The project contributors
- * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The board and the name of its test are parameters, so one UART test
  * per board (pl011-test on virt, serial-test on pc) shares them.  The
