@@ -76,47 +76,6 @@ static char *query_migrate_status(QTestState *qts, char **error_desc)
     return ret;
 }
 
-/* Poll until @qts's migration ends; it must end "completed". */
-static void wait_for_completion(QTestState *qts)
-{
-    gint64 deadline = g_get_monotonic_time() + WAIT_TIMEOUT_US;
-
-    for (;;) {
-        g_autofree char *error_desc = NULL;
-        g_autofree char *status = query_migrate_status(qts, &error_desc);
-
-        if (!strcmp(status, "completed")) {
-            return;
-        }
-        if (!strcmp(status, "failed") || !strcmp(status, "cancelled")) {
-            g_test_message("migration %s: %s", status,
-                           error_desc ? error_desc : "");
-            g_assert_cmpstr(status, ==, "completed");
-        }
-        g_assert_cmpint(g_get_monotonic_time(), <, deadline);
-        g_usleep(5000);
-    }
-}
-
-static void wait_for_runstate(QTestState *qts, const char *want)
-{
-    gint64 deadline = g_get_monotonic_time() + WAIT_TIMEOUT_US;
-
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(qts,
-                                                  "{'execute': "
-                                                  "'query-status'}");
-        bool done = !strcmp(qdict_get_str(rsp, "status"), want);
-
-        qobject_unref(rsp);
-        if (done) {
-            return;
-        }
-        g_assert_cmpint(g_get_monotonic_time(), <, deadline);
-        g_usleep(5000);
-    }
-}
-
 /* Move @from's state into a new instance of @machine and return it. */
 static QTestState *migrate_to_new(QTestState *from, const char *machine)
 {
@@ -127,8 +86,8 @@ static QTestState *migrate_to_new(QTestState *from, const char *machine)
 
     qtest_qmp_assert_success(from, "{'execute': 'migrate',"
                              " 'arguments': {'uri': %s}}", uri);
-    wait_for_completion(from);
-    wait_for_completion(to);
+    qtest_migrate_wait(from);
+    qtest_migrate_wait(to);
     unlink(path);
     return to;
 }
@@ -141,7 +100,7 @@ static QTestState *load_stream_file(const char *machine, const char *path)
 
     qtest_qmp_assert_success(to, "{'execute': 'migrate-incoming',"
                              " 'arguments': {'uri': %s}}", uri);
-    wait_for_completion(to);
+    qtest_migrate_wait(to);
     return to;
 }
 
@@ -331,7 +290,7 @@ static void hpet_migrate_at(int64_t at)
     g_assert_cmphex(count, ==, START_COUNT + at / TICK_NS);
 
     to = migrate_to_new(from, "pc");
-    wait_for_runstate(to, "running");
+    qtest_wait_runstate(to, "running");
     qtest_irq_intercept_in(to, "ioapic");
     /* The counter goes on from the very tick it was at. */
     g_assert_cmpint(qtest_clock_step(to, 0), ==, at);
@@ -420,7 +379,7 @@ static QTestState *load_qemu72(const char *name, const char *machine)
 
     to = load_stream_file(machine, path);
     /* QEMU 7.2 never ran (-S): the destination stays paused too. */
-    wait_for_runstate(to, "prelaunch");
+    qtest_wait_runstate(to, "prelaunch");
     got = run_replay(to, manifest);
     for (i = 0; i < got->len; i++) {
         const char *cmd = manifest_line(replay, i, 0);
@@ -534,7 +493,7 @@ static void test_bad_field(const void *opaque)
     }
     g_assert_nonnull(strstr(error_desc, bad->error));
     /* The destination is still there and answers. */
-    wait_for_runstate(to, "inmigrate");
+    qtest_wait_runstate(to, "inmigrate");
     qtest_readl(to, strcmp(bad->machine, "pc") ? 0x08000000 : HPET_BASE);
     unlink(path);
     qtest_quit(to);

@@ -913,12 +913,13 @@ static char *qtest_migrate_poll(QTestState *s, int timeout_s)
                                                   "'query-migrate'}");
         const char *status = qdict_get_try_str(rsp, "status");
         bool done = status && (!strcmp(status, "completed") ||
-                               !strcmp(status, "failed"));
+                               !strcmp(status, "failed") ||
+                               !strcmp(status, "cancelled"));
 
-        if (done && !strcmp(status, "failed")) {
+        if (done && strcmp(status, "completed") != 0) {
             const char *desc = qdict_get_try_str(rsp, "error-desc");
 
-            error_desc = g_strdup(desc ? desc : "failed");
+            error_desc = g_strdup(desc ? desc : status);
         }
         qobject_unref(rsp);
         if (done) {
@@ -955,9 +956,30 @@ QTestState *qtest_init_incoming_stream(const char *extra_args,
 
 void qtest_migrate_wait(QTestState *s)
 {
-    g_autofree char *error_desc = qtest_migrate_poll(s, 10);
+    g_autofree char *error_desc = qtest_migrate_poll(s, 60);
 
+    if (error_desc) {
+        g_test_message("migration did not complete: %s", error_desc);
+    }
     g_assert_null(error_desc);
+}
+
+void qtest_wait_runstate(QTestState *s, const char *want)
+{
+    gint64 deadline = g_get_monotonic_time() + 60 * G_USEC_PER_SEC;
+
+    for (;;) {
+        QDict *rsp = qtest_qmp_assert_success_ref(s, "{'execute': "
+                                                  "'query-status'}");
+        bool done = !strcmp(qdict_get_str(rsp, "status"), want);
+
+        qobject_unref(rsp);
+        if (done) {
+            return;
+        }
+        g_assert_cmpint(g_get_monotonic_time(), <, deadline);
+        g_usleep(5000);
+    }
 }
 
 char *qtest_migrate_save(QTestState *s, gsize *len)

@@ -383,9 +383,18 @@ QTestState *qtest_init_incoming_stream(const char *extra_args,
  * @s: the instance that runs it, source or destination.
  *
  * Polls query-migrate until its status is "completed"; fails the test
- * when it is "failed" or after ten seconds.  Our addition.
+ * when it is "failed" or "cancelled", or after a minute.  Our addition.
  */
 void qtest_migrate_wait(QTestState *s);
+
+/**
+ * qtest_wait_runstate: wait until query-status reports @want.
+ * @s: the instance.
+ * @want: a RunState name such as "running" or "postmigrate".
+ *
+ * Polls for up to a minute, then fails the test.  Our addition.
+ */
+void qtest_wait_runstate(QTestState *s, const char *want);
 
 /**
  * qtest_migrate_save: save the machine's state and quit it.

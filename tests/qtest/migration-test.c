@@ -97,23 +97,6 @@ static char *wait_for_migration(QTestState *qts, const char *want)
     }
 }
 
-static void wait_for_runstate(QTestState *qts, const char *want)
-{
-    gint64 deadline = g_get_monotonic_time() + WAIT_TIMEOUT_US;
-
-    for (;;) {
-        g_autofree char *status = query_status(qts);
-
-        if (!strcmp(status, want)) {
-            return;
-        }
-        if (g_get_monotonic_time() >= deadline) {
-            g_assert_cmpstr(status, ==, want);
-        }
-        g_usleep(5000);
-    }
-}
-
 static void migrate(QTestState *from, const char *uri)
 {
     qtest_qmp_assert_success(from, "{'execute': 'migrate',"
@@ -152,7 +135,7 @@ static void check_destination(QTestState *to, const char *runstate,
     g_autofree uint8_t *got = g_malloc(PATTERN_SIZE);
     g_autofree char *status = NULL;
 
-    wait_for_runstate(to, runstate);
+    qtest_wait_runstate(to, runstate);
     status = query_migrate(to, NULL);
     g_assert_cmpstr(status, ==, "completed");
     qtest_memread(to, pattern_addr(), got, PATTERN_SIZE);
@@ -166,7 +149,7 @@ static void check_destination(QTestState *to, const char *runstate,
 static void check_source_after(QTestState *from)
 {
     g_free(wait_for_migration(from, "completed"));
-    wait_for_runstate(from, "postmigrate");
+    qtest_wait_runstate(from, "postmigrate");
 }
 
 /* Transports */
@@ -431,7 +414,7 @@ static void test_cancel_resumes(void)
     to = qtest_initf("-machine %s -incoming %s", test_machine(), uri);
     migrate(from, uri);
     check_source_after(from);
-    wait_for_runstate(to, before);
+    qtest_wait_runstate(to, before);
     g_assert_cmpuint(qtest_readb(to, pattern_addr() + 12345), ==, 0x5a);
     qtest_quit(from);
     qtest_quit(to);

@@ -1240,7 +1240,6 @@ static void test_migration_registers_and_irqs(void)
                                                  uri);
     uint32_t before[ARRAY_SIZE(regs)];
     QTestState *src, *dst;
-    gint64 deadline;
     size_t i;
 
     if (qtest_skip_on_reference("QEMU 7.2 cannot be the other end of a live "
@@ -1266,19 +1265,7 @@ static void test_migration_registers_and_irqs(void)
     dst = start_virt(dest_args);
     qtest_qmp_assert_success(src, "{'execute': 'migrate', "
                              "'arguments': {'uri': %s}}", uri);
-    deadline = g_get_monotonic_time() + WAIT_US;
-    for (;;) {
-        QDict *rsp = qtest_qmp_assert_success_ref(dst, "{'execute': "
-                                                  "'query-status'}");
-        bool running = qdict_get_bool(rsp, "running");
-
-        qobject_unref(rsp);
-        if (running) {
-            break;
-        }
-        g_assert(g_get_monotonic_time() < deadline);
-        g_usleep(5000);
-    }
+    qtest_wait_runstate(dst, "running");
 
     for (i = 0; i < ARRAY_SIZE(regs); i++) {
         g_assert_cmphex(uart_read(dst, regs[i]), ==, before[i]);
