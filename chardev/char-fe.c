@@ -186,27 +186,49 @@ void qemu_chr_fe_printf(CharFrontend *be, const char *fmt, ...)
     qemu_chr_fe_write_all(be, (const uint8_t *)text, strlen(text));
 }
 
+/* A back end that cannot watch is polled: a short timer stands in. */
+#define CHR_FE_WATCH_RETRY_MS 1
+
+typedef struct CharFeWatchRetry {
+    FEWatchFunc *func;
+    GIOCondition cond;
+    void *user_data;
+} CharFeWatchRetry;
+
+static gboolean qemu_chr_fe_watch_retry(gpointer opaque)
+{
+    CharFeWatchRetry *r = opaque;
+
+    return r->func(NULL, r->cond, r->user_data);
+}
+
 guint qemu_chr_fe_add_watch(CharFrontend *be, GIOCondition cond,
                             FEWatchFunc func, void *user_data)
 {
     Chardev *s = be->chr;
     ChardevClass *cc;
-    GSource *src;
+    GSource *src = NULL;
     guint tag;
 
     if (!s) {
         return 0;
     }
     cc = CHARDEV_GET_CLASS(s);
-    if (!cc->chr_add_watch) {
-        return 0;
+    if (cc->chr_add_watch) {
+        src = cc->chr_add_watch(s, cond);
     }
-    src = cc->chr_add_watch(s, cond);
-    if (!src) {
-        return 0;
+    if (src) {
+        g_source_set_callback(src, (GSourceFunc)(void (*)(void))func,
+                              user_data, NULL);
+    } else {
+        CharFeWatchRetry *r = g_new(CharFeWatchRetry, 1);
+
+        r->func = func;
+        r->cond = cond;
+        r->user_data = user_data;
+        src = g_timeout_source_new(CHR_FE_WATCH_RETRY_MS);
+        g_source_set_callback(src, qemu_chr_fe_watch_retry, r, g_free);
     }
-    g_source_set_callback(src, (GSourceFunc)(void (*)(void))func,
-                          user_data, NULL);
     tag = g_source_attach(src, s->gcontext);
     g_source_unref(src);
     return tag;

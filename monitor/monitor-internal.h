@@ -29,7 +29,6 @@ struct Monitor {
 
     GString *outbuf;        /* bytes not yet taken by the chardev */
     guint out_watch;        /* G_IO_OUT watch tag, or 0 */
-    guint out_retry;        /* timeout tag when the back end cannot watch */
 
     /* QMP */
     JSONMessageParser *parser;

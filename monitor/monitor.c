@@ -15,7 +15,6 @@
 #include "monitor/monitor-internal.h"
 
 /* Retry period when the back end offers no write watch. */
-#define MONITOR_RETRY_MS 10
 
 static GPtrArray *monitors;
 static Monitor *cur_mon;
@@ -65,10 +64,6 @@ static void monitor_source_remove(Monitor *mon, guint *tag)
 void monitor_data_destroy(Monitor *mon)
 {
     monitor_source_remove(mon, &mon->out_watch);
-    if (mon->out_retry) {
-        g_source_remove(mon->out_retry);
-        mon->out_retry = 0;
-    }
     if (mon->has_chr) {
         qemu_chr_fe_deinit(&mon->chr, false);
     }
@@ -85,10 +80,6 @@ void monitor_discard_output(Monitor *mon)
 {
     g_string_truncate(mon->outbuf, 0);
     monitor_source_remove(mon, &mon->out_watch);
-    if (mon->out_retry) {
-        g_source_remove(mon->out_retry);
-        mon->out_retry = 0;
-    }
 }
 
 static gboolean monitor_unblocked(void *do_not_use, GIOCondition cond,
@@ -101,20 +92,11 @@ static gboolean monitor_unblocked(void *do_not_use, GIOCondition cond,
     return G_SOURCE_REMOVE;
 }
 
-static gboolean monitor_retry(void *opaque)
-{
-    Monitor *mon = opaque;
-
-    mon->out_retry = 0;
-    monitor_flush(mon);
-    return G_SOURCE_REMOVE;
-}
-
 void monitor_flush(Monitor *mon)
 {
     int len, rc;
 
-    if (!mon->has_chr || mon->mux_out || mon->out_watch || mon->out_retry) {
+    if (!mon->has_chr || mon->mux_out || mon->out_watch) {
         return;
     }
     if (mon->outbuf->len) {
@@ -132,10 +114,6 @@ void monitor_flush(Monitor *mon)
         mon->out_watch = qemu_chr_fe_add_watch(&mon->chr,
                                                G_IO_OUT | G_IO_HUP,
                                                monitor_unblocked, mon);
-        if (!mon->out_watch) {
-            mon->out_retry = g_timeout_add(MONITOR_RETRY_MS, monitor_retry,
-                                           mon);
-        }
     }
     if (mon->input_throttled &&
         mon->outbuf->len < MONITOR_OUTPUT_HIGH_WATER) {
@@ -301,10 +279,6 @@ static void monitor_flush_at_exit(Monitor *mon)
     int rc;
 
     monitor_source_remove(mon, &mon->out_watch);
-    if (mon->out_retry) {
-        g_source_remove(mon->out_retry);
-        mon->out_retry = 0;
-    }
     /*
      * Output held for a monitor without the mux focus was never meant to
      * be seen yet; QEMU drops it at exit too.

@@ -108,7 +108,6 @@ REG32(PCELLID3, 0xffc)
 #define PL011_DEFAULT_CLK_HZ 24000000
 
 /* How often to retry a back end that has no write watch. */
-#define PL011_TX_RETRY_MS 1
 
 /* Which interrupt bits drive each sysbus IRQ output. */
 static const uint32_t pl011_irq_mask[PL011_NUM_IRQS] = {
@@ -376,7 +375,6 @@ static uint32_t pl011_read_rxdata(PL011State *s)
 
 static gboolean pl011_tx_watch_cb(void *do_not_use, GIOCondition cond,
                                   void *opaque);
-static gboolean pl011_tx_retry_cb(void *opaque);
 
 /* Resume transmission once the back end can take more. */
 static void pl011_tx_wait(PL011State *s)
@@ -387,9 +385,6 @@ static void pl011_tx_wait(PL011State *s)
     trace_pl011_fifo_tx_blocked(s->tx_count);
     s->tx_watch = qemu_chr_fe_add_watch(&s->chr, G_IO_OUT | G_IO_HUP,
                                         pl011_tx_watch_cb, s);
-    if (!s->tx_watch) {
-        s->tx_watch = g_timeout_add(PL011_TX_RETRY_MS, pl011_tx_retry_cb, s);
-    }
 }
 
 /*
@@ -434,15 +429,6 @@ static void pl011_tx_drain(PL011State *s)
 
 static gboolean pl011_tx_watch_cb(void *do_not_use, GIOCondition cond,
                                   void *opaque)
-{
-    PL011State *s = opaque;
-
-    s->tx_watch = 0;
-    pl011_tx_drain(s);
-    return G_SOURCE_REMOVE;
-}
-
-static gboolean pl011_tx_retry_cb(void *opaque)
 {
     PL011State *s = opaque;
 

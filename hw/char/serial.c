@@ -116,7 +116,6 @@ REG8(SCR, 7)
 #define SERIAL_MSL_POLL_NS (NANOSECONDS_PER_SECOND / 100)
 
 /* How often to retry a back end that has no write watch. */
-#define SERIAL_TX_RETRY_MS 1
 
 static const char *serial_regname(hwaddr offset, bool dlab, bool is_write)
 {
@@ -369,7 +368,6 @@ static uint8_t serial_read_lsr(SerialState *s)
 
 static gboolean serial_tx_watch_cb(void *do_not_use, GIOCondition cond,
                                    void *opaque);
-static gboolean serial_tx_retry_cb(void *opaque);
 
 /* The TSR waits for the back end; its write watch resumes us. */
 static void serial_tx_wait(SerialState *s)
@@ -381,10 +379,6 @@ static void serial_tx_wait(SerialState *s)
     trace_serial_tx_blocked(s->tsr);
     s->watch_tag = qemu_chr_fe_add_watch(&s->chr, G_IO_OUT | G_IO_HUP,
                                          serial_tx_watch_cb, s);
-    if (!s->watch_tag) {
-        s->watch_tag = g_timeout_add(SERIAL_TX_RETRY_MS, serial_tx_retry_cb,
-                                     s);
-    }
 }
 
 static void serial_tx_cancel_wait(SerialState *s)
@@ -468,15 +462,6 @@ static void serial_xmit(SerialState *s)
 
 static gboolean serial_tx_watch_cb(void *do_not_use, GIOCondition cond,
                                    void *opaque)
-{
-    SerialState *s = opaque;
-
-    s->watch_tag = 0;
-    serial_xmit(s);
-    return G_SOURCE_REMOVE;
-}
-
-static gboolean serial_tx_retry_cb(void *opaque)
 {
     SerialState *s = opaque;
 

@@ -65,8 +65,9 @@ void qemu_chr_fe_printf(CharFrontend *be, const char *fmt, ...)
 
 /**
  * qemu_chr_fe_add_watch: call @func when @cond holds on the back end
- * (G_IO_OUT: it can take more).  Returns a GSource tag, 0 without a back
- * end or when the back end cannot watch.
+ * (G_IO_OUT: it can take more).  Where the back end cannot watch, @func
+ * is called after a millisecond instead, so a writer that got 0 always
+ * tries again.  Returns a GSource tag; 0 only without a back end.
  */
 guint qemu_chr_fe_add_watch(CharFrontend *be, GIOCondition cond,
                             FEWatchFunc func, void *user_data);

@@ -486,6 +486,27 @@ static gboolean watch_cb(void *do_not_use, GIOCondition cond, void *data)
     return G_SOURCE_REMOVE;
 }
 
+/*
+ * A back end that cannot watch (null) still wakes a writer that asked:
+ * the front end polls it for the device, once.
+ */
+static void test_watch_without_backend_support(void)
+{
+    Chardev *chr = chr_new("null,id=nowatch", &error_abort);
+    TestFe *t = test_fe_new(chr, 16);
+    int fired = 0;
+    int i;
+
+    g_assert_cmpuint(qemu_chr_fe_add_watch(&t->fe, G_IO_OUT, watch_cb,
+                                           &fired), >, 0);
+    WAIT_FOR(fired == 1);
+    for (i = 0; i < 20; i++) {
+        g_main_context_iteration(NULL, FALSE);
+    }
+    g_assert_cmpint(fired, ==, 1);
+    test_fe_free(t, true);
+}
+
 static void test_socket_write_watch(void)
 {
     g_autofree char *dir = make_tmpdir();
@@ -1054,6 +1075,8 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     module_call_init(MODULE_INIT_QOM);
 
+    g_test_add_func("/char/fe/watch-without-backend-support",
+                    test_watch_without_backend_support);
     g_test_add_func("/char/socket/unix-pair", test_socket_unix_pair);
     g_test_add_func("/char/socket/backpressure", test_socket_backpressure);
     g_test_add_func("/char/socket/disconnect", test_socket_disconnect);
