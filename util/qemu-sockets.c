@@ -132,19 +132,31 @@ static bool unix_sockaddr(const char *path, bool abstract, bool tight,
     return true;
 }
 
-int unix_connect_path(const char *path, bool abstract, bool tight,
-                      Error **errp)
+/* A new stream socket and the address of @path; -1 with @errp set. */
+static int unix_socket_new(const char *path, bool abstract, bool tight,
+                           struct sockaddr_un *sun, socklen_t *len,
+                           Error **errp)
 {
-    struct sockaddr_un sun;
-    socklen_t len;
     int fd;
 
-    if (!unix_sockaddr(path, abstract, tight, &sun, &len, errp)) {
+    if (!unix_sockaddr(path, abstract, tight, sun, len, errp)) {
         return -1;
     }
     fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         error_setg_errno(errp, errno, "Failed to create Unix socket");
+    }
+    return fd;
+}
+
+int unix_connect_path(const char *path, bool abstract, bool tight,
+                      Error **errp)
+{
+    struct sockaddr_un sun;
+    socklen_t len;
+    int fd = unix_socket_new(path, abstract, tight, &sun, &len, errp);
+
+    if (fd < 0) {
         return -1;
     }
     if (connect(fd, (struct sockaddr *)&sun, len) < 0) {
@@ -160,14 +172,9 @@ int unix_listen_path(const char *path, bool abstract, bool tight,
 {
     struct sockaddr_un sun;
     socklen_t len;
-    int fd;
+    int fd = unix_socket_new(path, abstract, tight, &sun, &len, errp);
 
-    if (!unix_sockaddr(path, abstract, tight, &sun, &len, errp)) {
-        return -1;
-    }
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
-        error_setg_errno(errp, errno, "Failed to create Unix socket");
         return -1;
     }
     /* A stale socket file from an earlier run would make bind fail. */
