@@ -35,6 +35,7 @@
 #include "hw/core/registerfields.h"
 #include "hw/core/sysbus.h"
 #include "hw/intc/arm_gic.h"
+#include "trace.h"
 #include "migration/vmstate.h"
 
 /* Distributor; the per-interrupt registers are arrays from these bases. */
@@ -379,6 +380,7 @@ static void gic_update(GICState *s)
                 irq_level = true;
             }
         }
+        trace_gic_update_set_irq(cpu, irq_level, fiq_level);
         qemu_set_irq(s->parent_irq[cpu], irq_level);
         qemu_set_irq(s->parent_fiq[cpu], fiq_level);
     }
@@ -406,6 +408,7 @@ static void gic_set_irq(void *opaque, int n, int level)
             return;
         }
     }
+    trace_gic_set_irq(irq, level, cpu);
     p = gic_irq(s, cpu, irq);
     if (p->level == !!level) {
         return;
@@ -495,6 +498,7 @@ static uint32_t gic_acknowledge_irq(GICState *s, int cpu, bool ns)
     }
     p->active = true;
     gic_activate_priority(s, cpu, irq);
+    trace_gic_acknowledge_irq(cpu, irq, src);
     gic_update(s);
     return FIELD_DP32(irq, GICC_IAR, CPUID, src);
 }
@@ -789,6 +793,7 @@ static MemTxResult gic_cpu_read(GICState *s, int cpu, hwaddr offset,
                       __func__, offset);
         break;
     }
+    trace_gic_cpu_read(cpu, offset, *data);
     return MEMTX_OK;
 }
 
@@ -854,6 +859,7 @@ static MemTxResult gic_cpu_write(GICState *s, int cpu, hwaddr offset,
         break;
     }
     gic_update(s);
+    trace_gic_cpu_write(cpu, offset, data);
     return MEMTX_OK;
 }
 
@@ -1242,12 +1248,13 @@ static MemTxResult gic_dist_read(void *opaque, hwaddr offset,
     }
     if (!gic_dist_is_byte_reg(offset)) {
         *data = gic_dist_read_word(s, cpu, offset, attrs);
-        return MEMTX_OK;
+    } else {
+        for (i = 0; i < size; i++) {
+            *data |= (uint64_t)gic_dist_read_byte(s, cpu, offset + i, attrs)
+                     << (8 * i);
+        }
     }
-    for (i = 0; i < size; i++) {
-        *data |= (uint64_t)gic_dist_read_byte(s, cpu, offset + i, attrs)
-                 << (8 * i);
-    }
+    trace_gic_dist_read(offset, size, *data);
     return MEMTX_OK;
 }
 
@@ -1265,6 +1272,7 @@ static MemTxResult gic_dist_write(void *opaque, hwaddr offset,
                       __func__, size, offset);
         return MEMTX_ERROR;
     }
+    trace_gic_dist_write(offset, size, data);
     if (!gic_dist_is_byte_reg(offset)) {
         gic_dist_write_word(s, cpu, offset, data, attrs);
     } else {

@@ -472,6 +472,27 @@ static void test_pl011_pattern(void)
     trace_test_end(&t);
 }
 
+/* GIC distributor reads traced with their offset, size and value. */
+static void test_gic_dist_read_event(void)
+{
+    TraceTest t;
+    QTestState *qts;
+    g_autofree char *lines = NULL;
+
+    trace_test_begin(&t);
+    qts = qtest_initf("-machine virt -serial null "
+                      "-trace enable=gic_dist_read -D %s", t.log);
+    /* GICD_TYPER of virt's GIC: 288 interrupts, one CPU. */
+    g_assert_cmphex(qtest_readl(qts, 0x08000004), ==, 0x8);
+    qtest_quit(qts);
+
+    lines = trace_test_log_lines(&t, "gic_", NULL);
+    trace_test_assert_lines(lines, "gic_dist_read\n",
+                            "gic_dist_read offset 0x004 size 4 "
+                            "value 0x00000008\n");
+    trace_test_end(&t);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -479,6 +500,7 @@ int main(int argc, char **argv)
     if (!strcmp(qtest_get_arch(), "aarch64")) {
         qtest_add_func("/trace/pl011/write-events", test_pl011_write_events);
         qtest_add_func("/trace/pl011/pattern", test_pl011_pattern);
+        qtest_add_func("/trace/gic/dist-read", test_gic_dist_read_event);
         qtest_add_func("/trace/option/help", test_trace_help);
         return g_test_run();
     }
